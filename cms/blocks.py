@@ -1,0 +1,251 @@
+"""StreamField blocks shared by every page type.
+
+Each block renders with its own template in ``cms/templates/cms/blocks/``, named after the block.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+from .translation import localized
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def first_instance(model_path):
+    """The first stored object of a model, for block previews in the admin."""
+    from django.apps import apps
+
+    return apps.get_model(model_path).objects.order_by("pk").first()
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+    )
+
+    class Meta:
+        template = "cms/blocks/heading_block.html"
+        icon = "title"
+        label = _("Heading")
+        preview_value = {"text": "What is the Cohesion Alliance?", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        template = "cms/blocks/paragraph_block.html"
+        icon = "pilcrow"
+        label = _("Paragraph")
+        preview_value = (
+            "<p>Cohesion policy unites and holds Europe together; it mobilises and involves "
+            "everyone on the path to a better quality of life for all.</p>"
+        )
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
+
+    def get_preview_value(self):
+        image = first_instance("wagtailimages.Image")
+        if image is None:
+            return self.get_default()
+        return self.to_python(
+            {
+                "image": {"image": image.pk, "alt_text": image.title, "decorative": False},
+                "caption": "Cohesion policy at work",
+                "credit": "",
+            }
+        )
+
+    class Meta:
+        template = "cms/blocks/figure_block.html"
+        icon = "image"
+        label = _("Image")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"), max_length=1000)
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        template = "cms/blocks/quote_block.html"
+        icon = "openquote"
+        label = _("Quote")
+        preview_value = {
+            "quote": "Cohesion policy must remain available to all regions.",
+            "attribution": "#CohesionAlliance",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=1000)
+    page = blocks.PageChooserBlock(label=_("Page"))
+    link_label = blocks.CharBlock(label=_("Link label"), max_length=100)
+
+    def get_preview_value(self):
+        return self.to_python(
+            {
+                "heading": "Sign the Joint Call",
+                "text": "Join more than 12,000 signatories.",
+                "page": getattr(first_instance("wagtailcore.Page"), "pk", None),
+                "link_label": "Sign the call",
+            }
+        )
+
+    class Meta:
+        template = "cms/blocks/call_to_action_block.html"
+        icon = "pick"
+        label = _("Call to action")
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    documents = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("document", DocumentChooserBlock(label=_("File"))),
+                (
+                    "description",
+                    blocks.CharBlock(label=_("Description"), required=False, max_length=300),
+                ),
+            ],
+            label=_("Download"),
+        ),
+        label=_("Files"),
+    )
+
+    def get_preview_value(self):
+        document = first_instance("wagtaildocs.Document")
+        items = [{"document": document.pk, "description": ""}] if document else []
+        return self.to_python({"heading": "Downloads", "documents": items})
+
+    class Meta:
+        template = "cms/blocks/document_list_block.html"
+        icon = "doc-full"
+        label = _("Downloadable files")
+
+
+class ImageDownloadsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    images = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("image", ImageBlock(label=_("Image"))),
+                ("licence", blocks.CharBlock(label=_("Licence"), required=False, max_length=200)),
+            ],
+            label=_("Image"),
+        ),
+        label=_("Images"),
+    )
+
+    def get_preview_value(self):
+        image = first_instance("wagtailimages.Image")
+        items = []
+        if image:
+            items = [
+                {
+                    "image": {"image": image.pk, "alt_text": image.title, "decorative": False},
+                    "licence": "CC BY 4.0",
+                }
+            ]
+        return self.to_python({"heading": "Logos", "images": items})
+
+    class Meta:
+        template = "cms/blocks/image_downloads_block.html"
+        icon = "image"
+        label = _("Downloadable images")
+
+
+class LatestPagesBlock(blocks.StructBlock):
+    """The newest pages of a section (stories, videos, episodes, documents), with a link to
+    see more."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    index_page = blocks.PageChooserBlock(
+        label=_("Section"),
+        page_type=[
+            "home.StoryIndexPage",
+            "media_library.VideoIndexPage",
+            "podcasts.PodcastIndexPage",
+            "podcasts.PodcastShowPage",
+            "documents.DocumentIndexPage",
+        ],
+    )
+    count = blocks.IntegerBlock(label=_("Number of items"), default=3, min_value=1, max_value=12)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        index = localized(value["index_page"])
+        if index is not None:
+            context["index"] = index
+            context["items"] = index.latest(value["count"])
+        return context
+
+    def get_preview_value(self):
+        index = first_instance("home.StoryIndexPage")
+        return self.to_python(
+            {"heading": "Stories", "index_page": getattr(index, "pk", None), "count": 3}
+        )
+
+    class Meta:
+        template = "cms/blocks/latest_pages_block.html"
+        icon = "list-ul"
+        label = _("Latest from a section")
+
+
+def section_headings(stream):
+    """(anchor, text) of every top-level section of a StreamField, in order."""
+    from .templatetags.site_tags import anchor
+
+    for block in stream:
+        value = block.value
+        if block.block_type == "heading":
+            if value["level"] == "h2":
+                yield anchor(value["text"]), value["text"]
+        elif isinstance(value, blocks.StructValue) and value.get("heading"):
+            yield anchor(value["heading"]), value["heading"]
+
+
+class TableOfContentsBlock(blocks.StaticBlock):
+    """Links to every section of the page it is on."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        body = getattr(page, "body", None)
+        context["sections"] = list(section_headings(body)) if body else []
+        return context
+
+    @property
+    def is_previewable(self):
+        # It lists the sections of the page it is on: on its own it has nothing to show.
+        return False
+
+    class Meta:
+        template = "cms/blocks/table_of_contents_block.html"
+        icon = "list-ol"
+        label = _("Table of contents")
+        admin_text = _("Lists the section headings of this page.")
+        preview_value = None
+
+
+class BaseBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = FigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    documents = DocumentListBlock()
+    image_downloads = ImageDownloadsBlock()
+    table_of_contents = TableOfContentsBlock()

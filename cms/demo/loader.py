@@ -1,0 +1,604 @@
+"""Builds the demo site from cms/demo/content.py: the English tree, made with the project's
+factories, and its Latvian translation, made through wagtail-localize's own models so that it shows
+in the admin as a translation that translators can edit and sync.
+
+Running it again finds what it made before and makes nothing twice.
+"""
+
+import os
+from functools import partial
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import CommandError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue
+from wagtailmedia.models import get_media_model
+
+from cms.factories import DocumentFactory, ImageFactory, MediaFactory
+from cms.models import SiteSettings
+from documents.factories import DocumentIndexPageFactory, DocumentPageFactory
+from documents.models import LANGUAGE_NAMES, DocumentLanguageVersion
+from home.factories import (
+    AlliancePageFactory,
+    ContentPageFactory,
+    JointCallPageFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
+from media_library.factories import (
+    VideoIndexPageFactory,
+    VideoPageFactory,
+    VideoSeriesFactory,
+)
+from media_library.models import VideoSeries
+from podcasts.factories import (
+    EpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+)
+
+from . import content as c
+from . import images
+from .content import T
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+ADMIN_USERNAME = "admin"
+
+
+def _key(text):
+    """A text as wagtail-localize stores it in a segment."""
+    return StringValue.from_plaintext(text).data
+
+
+def paragraphs(texts):
+    return "".join(f"<p>{StringValue.from_plaintext(text).data}</p>" for text in texts)
+
+
+class DemoLoader:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.latvian = {"": ""}
+        self.english_pages = []
+        self.created = 0
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    def t(self, text):
+        """The English of a text, remembering its Latvian for the translation step."""
+        self.latvian[_key(text.en)] = _key(text.lv)
+        return text.en
+
+    def ts(self, texts):
+        for text in texts:
+            self.t(text)
+        return [text.en for text in texts]
+
+    def page(self, factory, parent, slug, **fields):
+        """The child of ``parent`` with this slug, made by ``factory`` if it does not exist."""
+        existing = parent.get_children().filter(slug=self.t(slug)).first()
+        if existing:
+            page = existing.specific
+        else:
+            page = factory(parent=parent, slug=slug.en, **fields)
+            self.created += 1
+        self.english_pages.append(page)
+        return page
+
+    def image(self, title, data_factory, filename):
+        existing = get_image_model().objects.filter(title=title).first()
+        if existing:
+            return existing
+        self.created += 1
+        return ImageFactory(title=title, file=ContentFile(data_factory(), name=filename))
+
+    def document(self, title, data_factory, filename):
+        existing = get_document_model().objects.filter(title=title).first()
+        if existing:
+            return existing
+        self.created += 1
+        return DocumentFactory(title=title, file=ContentFile(data_factory(), name=filename))
+
+    def media(self, title, path, media_type, duration, **extra):
+        existing = get_media_model().objects.filter(title=title).first()
+        if existing:
+            return existing
+        self.created += 1
+        return MediaFactory(
+            title=title,
+            type=media_type,
+            duration=duration,
+            file=ContentFile(path.read_bytes(), name=path.name),
+            **extra,
+        )
+
+    # -- the site ---------------------------------------------------------------------------
+
+    def run(self):
+        english = Locale.objects.get_or_create(language_code="en")[0]
+        latvian = Locale.objects.get_or_create(language_code="lv")[0]
+        password = self.admin_user()
+        home = self.alliance_page(english)
+        self.translate(latvian)
+        self.site_settings(home)
+        self.log(
+            f"Demo content ready: {self.created} objects created, "
+            f"{len(self.english_pages)} English pages, each translated into Latvian."
+        )
+        if password:
+            self.log(f"Admin login: {ADMIN_USERNAME} / {password}  (http://127.0.0.1:8000/admin/)")
+        else:
+            self.log(f"Admin login: {ADMIN_USERNAME} (password unchanged)")
+
+    def admin_user(self):
+        User = get_user_model()
+        if User.objects.filter(username=ADMIN_USERNAME).exists():
+            return None
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "cohesion-demo")
+        User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", password)
+        return password
+
+    def alliance_page(self, english):
+        from home.models import AlliancePage
+
+        data = c.ALLIANCE
+        fields = {
+            "title": self.t(data["title"]),
+            "slug": self.t(data["slug"]),
+            "seo_title": self.t(data["seo_title"]),
+            "search_description": self.t(data["search_description"]),
+            "introduction": self.t(
+                T(
+                    "\n\n".join(text.en for text in data["introduction"]),
+                    "\n\n".join(text.lv for text in data["introduction"]),
+                )
+            ),
+            "hero_image": self.image(
+                "#CohesionAlliance hero",
+                lambda: images.picture("#CohesionAlliance", "", 1600, 600, with_text=False),
+                "cohesion-alliance-hero.jpg",
+            ),
+        }
+        home = AlliancePage.objects.filter(depth=2, locale=english).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's migrations leave a "Welcome" page where the site's root goes.
+            root.get_children().filter(slug="home", content_type__model="page").delete()
+            home = AlliancePageFactory(parent=Page.get_first_root_node(), **fields)
+            self.created += 1
+        self.english_pages.append(home)
+
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.root_page = home
+        site.site_name = "#CohesionAlliance"
+        site.hostname = site.hostname or "localhost"
+        site.port = site.port or 80
+        site.save()
+
+        call = self.joint_call(home)
+        stories = self.stories(home)
+        toolkit = self.toolkit(home)
+        videos = self.media_library(home)
+        podcasts = self.podcasts(home)
+        documents = self.documents(home)
+        call_documents = documents[0]
+        self.link_full_text(call, call_documents)
+        self.policy_pages(home)
+        self.home_body(home, call, stories, toolkit, videos, podcasts, documents[0].get_parent())
+        return home
+
+    def home_body(self, home, call, stories, toolkit, videos, podcasts, document_index):
+        data = c.ALLIANCE
+        body = [
+            {"type": "table_of_contents", "value": None},
+            {"type": "heading", "value": {"text": self.t(data["story_heading"]), "level": "h2"}},
+        ]
+        body += [
+            {"type": "paragraph", "value": paragraphs([self.t(text)])} for text in data["story"]
+        ]
+        body += [
+            {
+                "type": "joint_call_teaser",
+                "value": {
+                    "heading": self.t(data["call_heading"]),
+                    "text": paragraphs([self.t(c.JOINT_CALL["introduction"])]),
+                    "page": call.pk,
+                    "show_principles": True,
+                },
+            },
+            self.latest(data["stories_heading"], stories, 3),
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": self.t(data["toolkit_heading"]),
+                    "text": self.t(data["toolkit_text"]),
+                    "page": toolkit.pk,
+                    "link_label": self.t(data["toolkit_link"]),
+                },
+            },
+            self.latest(data["videos_heading"], videos, 4),
+            self.latest(data["podcasts_heading"], podcasts, 4),
+            self.latest(data["documents_heading"], document_index, 4),
+        ]
+        if not home.body:
+            home.body = body
+            home.save_revision().publish()
+
+    def latest(self, heading, index, count):
+        return {
+            "type": "latest_pages",
+            "value": {"heading": self.t(heading), "index_page": index.pk, "count": count},
+        }
+
+    def joint_call(self, home):
+        data = c.JOINT_CALL
+        principles = self.ts(data["principles"])
+        return self.page(
+            JointCallPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            search_description=self.t(data["search_description"]),
+            show_in_menus=True,
+            introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
+            signatory_baseline=data["baseline"],
+            body=[
+                {
+                    "type": "principles",
+                    "value": {
+                        "heading": self.t(data["principles_heading"]),
+                        "introduction": paragraphs([self.t(data["principles_introduction"])]),
+                        "principles": [paragraphs([text]) for text in principles],
+                    },
+                }
+            ],
+        )
+
+    def link_full_text(self, call, document_page):
+        data = c.JOINT_CALL
+        heading = self.t(data["full_text_heading"])
+        text = self.t(data["full_text"])
+        label = self.t(data["full_text_link"])
+        if call.full_text:
+            return
+        call.full_text = [
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": heading,
+                    "text": text,
+                    "page": document_page.pk,
+                    "link_label": label,
+                },
+            }
+        ]
+        call.save_revision().publish()
+
+    def stories(self, home):
+        data = c.STORY_INDEX
+        index = self.page(
+            StoryIndexPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
+        )
+        for story in c.STORIES:
+            body = []
+            for reference in story["body"]:
+                field, position = reference.split(":")
+                text = c.ALLIANCE[field][int(position)]
+                body.append({"type": "paragraph", "value": paragraphs([self.t(text)])})
+            title = self.t(story["title"])
+            self.page(
+                StoryPageFactory,
+                index,
+                story["slug"],
+                title=title,
+                date=story["date"],
+                summary=self.t(story["summary"]),
+                region=self.t(story["region"]),
+                country=story["country"],
+                hero_image=self.image(
+                    title,
+                    lambda title=title, story=story: images.picture(
+                        title, story["region"].en, 1280, 720
+                    ),
+                    f"{story['slug'].en}.jpg",
+                ),
+                body=body,
+            )
+        return index
+
+    def toolkit(self, home):
+        data = c.TOOLKIT
+        logos = [
+            ("#CohesionAlliance logo, white on blue", 800, True),
+            ("#CohesionAlliance logo, blue on white", 800, False),
+            ("#CohesionAlliance logo, large, white on blue", 2000, True),
+        ]
+        alt_texts = [
+            T("#CohesionAlliance logo, white on blue", "#CohesionAlliance logotips, balts uz zila"),
+            T("#CohesionAlliance logo, blue on white", "#CohesionAlliance logotips, zils uz balta"),
+            T(
+                "#CohesionAlliance logo, large, white on blue",
+                "#CohesionAlliance logotips, liels, balts uz zila",
+            ),
+        ]
+        licence = self.t(data["licence"])
+        image_items = []
+        for (title, width, on_blue), alt in zip(logos, alt_texts, strict=True):
+            image = self.image(
+                title,
+                lambda width=width, on_blue=on_blue: images.logo(width, on_blue),
+                f"cohesion-alliance-logo-{width}-{'blue' if on_blue else 'white'}.png",
+            )
+            image_items.append(
+                {
+                    "image": {"image": image.pk, "alt_text": self.t(alt), "decorative": False},
+                    "licence": licence,
+                }
+            )
+        guidelines = self.document(
+            "#CohesionAlliance branding guidelines",
+            lambda: images.pdf(
+                "#CohesionAlliance branding guidelines",
+                "English",
+                [data["guidelines_description"].en],
+                pages=3,
+            ),
+            "cohesion-alliance-branding-guidelines.pdf",
+        )
+        return self.page(
+            ContentPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
+            body=[
+                {
+                    "type": "image_downloads",
+                    "value": {"heading": self.t(data["logos_heading"]), "images": image_items},
+                },
+                {
+                    "type": "documents",
+                    "value": {
+                        "heading": self.t(data["files_heading"]),
+                        "documents": [
+                            {
+                                "document": guidelines.pk,
+                                "description": self.t(data["guidelines_description"]),
+                            }
+                        ],
+                    },
+                },
+            ],
+        )
+
+    def media_library(self, home):
+        data = c.VIDEO_INDEX
+        index = self.page(
+            VideoIndexPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
+        )
+        english = Locale.objects.get(language_code="en")
+        series = {}
+        for key, name in c.VIDEO_SERIES.items():
+            series[key] = VideoSeries.objects.filter(
+                locale=english, name=self.t(name)
+            ).first() or VideoSeriesFactory(name=name.en, locale=english)
+        # The seed lists the newest first; a date a month apart keeps that order.
+        for position, (title, series_key, description) in enumerate(c.VIDEOS):
+            year, month = divmod(2024 * 12 + 9 - position, 12)
+            video = None
+            if title == c.UPLOADED_VIDEO:
+                video = self.media(
+                    title,
+                    ASSETS / "video" / "cohesion-alliance-join-us.mp4",
+                    "video",
+                    6.0,
+                    width=640,
+                    height=360,
+                )
+            self.page(
+                VideoPageFactory,
+                index,
+                T(*[self._slug(title)] * 2),
+                title=self.t(c.same(title)),
+                date=c.D(year, month + 1, 1),
+                series=series[series_key],
+                description=paragraphs([self.t(description)]),
+                poster=self.image(
+                    title,
+                    lambda title=title, series_key=series_key: images.picture(
+                        title, c.VIDEO_SERIES[series_key].en
+                    ),
+                    f"{self._slug(title)[:80]}.jpg",
+                ),
+                video=video,
+            )
+        return index
+
+    @staticmethod
+    def _slug(title):
+        from django.utils.text import slugify
+
+        return slugify(title)[:80].strip("-")
+
+    def podcasts(self, home):
+        data = c.PODCAST_INDEX
+        index = self.page(
+            PodcastIndexPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
+        )
+        shows = {}
+        for show in c.PODCAST_SHOWS:
+            title = self.t(show["title"])
+            shows[show["key"]] = self.page(
+                PodcastShowPageFactory,
+                index,
+                show["slug"],
+                title=title,
+                introduction=self.t(show["introduction"]),
+                artwork=self.image(
+                    f"{title} artwork",
+                    lambda title=title: images.picture(title, "Podcast", 1400, 1400),
+                    f"{show['key']}-artwork.jpg",
+                ),
+            )
+        for show_key, number, title, date, summary, guests in c.EPISODES:
+            audio_file = ASSETS / "audio" / f"{show_key}-{number}.mp3"
+            self.page(
+                EpisodePageFactory,
+                shows[show_key],
+                T(*[self._slug(title)] * 2),
+                title=self.t(c.same(title)),
+                episode_number=number,
+                date=date,
+                summary=self.t(summary),
+                audio=self.media(title, audio_file, "audio", 0),
+                guests=[
+                    {"type": "guest", "value": {"name": self.t(c.same(name)), "role": self.t(role)}}
+                    for name, role in guests
+                ],
+            )
+        return index
+
+    def documents(self, home):
+        data = c.DOCUMENT_INDEX
+        index = self.page(
+            DocumentIndexPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
+        )
+        pages = []
+        for document in c.DOCUMENTS:
+            title = self.t(document["title"])
+            versions = []
+            for position, (language, language_title) in enumerate(document["versions"], 1):
+                file_title = f"{title} ({language}{f', {position}' if language == 'en' else ''})"
+                versions.append(
+                    DocumentLanguageVersion(
+                        language=language,
+                        title=language_title,
+                        document=self.document(
+                            file_title,
+                            partial(
+                                images.pdf,
+                                language_title or title,
+                                LANGUAGE_NAMES[language],
+                                [document["summary"].en],
+                            ),
+                            f"{document['key']}-{language}-{position}.pdf",
+                        ),
+                        sort_order=position,
+                    )
+                )
+            pages.append(
+                self.page(
+                    DocumentPageFactory,
+                    index,
+                    document["slug"],
+                    title=title,
+                    date=document["date"],
+                    summary=paragraphs([self.t(document["summary"])]),
+                    language_versions=versions,
+                )
+            )
+        return pages
+
+    def policy_pages(self, home):
+        self.language_policy = self.content_page(home, c.LANGUAGE_POLICY)
+        self.privacy = self.content_page(home, c.PRIVACY)
+        self.contact = self.content_page(home, c.CONTACT)
+
+    def content_page(self, home, data):
+        body = []
+        for item in data["body"]:
+            if isinstance(item, tuple):
+                heading, text = item
+                body.append({"type": "heading", "value": {"text": self.t(heading), "level": "h2"}})
+                body.append({"type": "paragraph", "value": paragraphs([self.t(text)])})
+            else:
+                body.append({"type": "paragraph", "value": paragraphs([self.t(item)])})
+        return self.page(
+            ContentPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            body=body,
+        )
+
+    def site_settings(self, home):
+        site = Site.objects.get(root_page=home)
+        settings = SiteSettings.for_site(site)
+        data = c.SITE_SETTINGS
+        settings.organisation_name = data["organisation_name"]
+        settings.contact_email = data["contact_email"]
+        settings.postal_address = data["postal_address"]
+        settings.social_links = [
+            {"type": "social_link", "value": {"platform": platform, "url": url}}
+            for platform, url in data["social_links"]
+        ]
+        settings.contact_page = self.contact
+        settings.privacy_page = self.privacy
+        settings.language_policy_page = self.language_policy
+        settings.save()
+
+    # -- the Latvian translation ------------------------------------------------------------
+
+    def translate(self, latvian):
+        english = Locale.objects.get(language_code="en")
+        for series in VideoSeries.objects.filter(locale=english):
+            self.translate_object(series, latvian)
+        for page in self.english_pages:
+            self.translate_object(page, latvian)
+
+    def translate_object(self, instance, latvian):
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=latvian
+        )
+        for segment in StringSegment.objects.filter(source=source).select_related(
+            "string", "context"
+        ):
+            text = self.latvian.get(segment.string.data)
+            if text is None:
+                raise CommandError(
+                    f"The demo content has no Latvian for {segment.string.data!r} "
+                    f"({instance._meta.label} {instance.pk}, {segment.context.path})"
+                )
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=latvian,
+                context=segment.context,
+                defaults={"data": text, "translation_type": "manual", "tool_name": "load_demo"},
+            )
+        translation.save_target(publish=True)

@@ -1,0 +1,163 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+def page_translatable_fields(*fields):
+    """The translatable fields of every page, followed by those of a page type."""
+    return PAGE_TRANSLATABLE_FIELDS + list(fields)
+
+
+SOCIAL_PLATFORMS = [
+    ("x", "X"),
+    ("facebook", "Facebook"),
+    ("linkedin", "LinkedIn"),
+    ("instagram", "Instagram"),
+    ("youtube", "YouTube"),
+    ("flickr", "Flickr"),
+    ("bluesky", "Bluesky"),
+    ("mastodon", "Mastodon"),
+]
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(label=_("Platform"), choices=SOCIAL_PLATFORMS)
+    url = blocks.URLBlock(label=_("Address"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["platform_name"] = dict(SOCIAL_PLATFORMS).get(value["platform"], value["platform"])
+        return context
+
+    class Meta:
+        template = "cms/blocks/social_link_block.html"
+        icon = "link-external"
+        label = _("Social media account")
+        preview_value = {"platform": "x", "url": "https://x.com/EU_CoR"}
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide contact details, social media accounts and the pages every footer links to."""
+
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, default="European Committee of the Regions"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    social_links = StreamField(
+        [("social_link", SocialLinkBlock())], blank=True, verbose_name=_("follow us")
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("language policy page"),
+        help_text=_('The "Looking for another language? Find out why" page of documents.'),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    select_related = ["contact_page", "privacy_page", "language_policy_page"]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+                FieldPanel("contact_page"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("language_policy_page")],
+            heading=_("Key pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class ListedPage:
+    """A page that index pages and "latest" sections show as a card."""
+
+    card_template = None
+
+    @classmethod
+    def listing_queryset(cls, queryset):
+        """Fetch with the queryset what a card of this page type shows, in a fixed number of
+        queries."""
+        return queryset
+
+
+class IndexPage(Page):
+    """A page that lists its children, newest first, a page at a time."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    listed_model = None
+    listed_order = ("-first_published_at",)
+    items_per_page = 12
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    translatable_fields = page_translatable_fields(TranslatableField("introduction"))
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self):
+        """The live pages this index lists, in the visitor's locale, ready to render as cards."""
+        return self.listed_model.listing_queryset(
+            self.listed_model.objects.child_of(self).live()
+        ).order_by(*self.listed_order)
+
+    def latest(self, limit):
+        return self.listed_pages()[:limit]
+
+    def paginate(self, request, queryset):
+        """One page of the queryset; a page number that is not one answers 404."""
+        try:
+            return Paginator(queryset, self.items_per_page).page(request.GET.get("page", 1))
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.paginate(request, self.listed_pages())
+        return context

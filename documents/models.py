@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.models import IndexPage, ListedPage, page_translatable_fields
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+PROTOCOL_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+
+
+class DocumentPage(ListedPage, Page):
+    """A publication with one file per language."""
+
+    date = models.DateField(_("publication date"))
+    summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link"])
+
+    card_template = "documents/cards/document_card.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        InlinePanel("language_versions", label=_("Language versions"), min_num=1),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = page_translatable_fields(
+        SynchronizedField("date"),
+        TranslatableField("summary"),
+        SynchronizedField("language_versions"),
+    )
+
+    parent_page_types = ["documents.DocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("document")
+
+    @classmethod
+    def listing_queryset(cls, queryset):
+        return queryset.prefetch_related(
+            Prefetch(
+                "language_versions",
+                queryset=DocumentLanguageVersion.objects.select_related("document"),
+            )
+        )
+
+    def sorted_language_versions(self):
+        """The language versions in EU protocol order, the visitor's own language first."""
+        visitor_language = get_language()
+        return sorted(
+            self.language_versions.select_related("document"),
+            key=lambda version: (
+                version.language != visitor_language,
+                PROTOCOL_ORDER.get(version.language, len(PROTOCOL_ORDER)),
+                version.sort_order or 0,
+            ),
+        )
+
+
+class DocumentLanguageVersion(Orderable):
+    """The file of a document in one language, with the document's title in that language."""
+
+    page = ParentalKey(DocumentPage, on_delete=models.CASCADE, related_name="language_versions")
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    title = models.CharField(
+        _("title in this language"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty if it is the same as the page title."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+
+    def __str__(self):
+        return f"{self.page} ({self.language})"
+
+    @property
+    def language_name(self):
+        return LANGUAGE_NAMES.get(self.language, self.language)
+
+    @property
+    def file_type(self):
+        return self.document.file_extension.upper()
+
+    @property
+    def file_size(self):
+        return self.document.get_file_size()
+
+
+class DocumentIndexPage(IndexPage):
+    listed_model = DocumentPage
+    listed_order = ("-date", "-pk")
+
+    parent_page_types = ["home.AlliancePage"]
+    subpage_types = ["documents.DocumentPage"]
+
+    class Meta:
+        verbose_name = _("document index")

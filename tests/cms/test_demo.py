@@ -1,0 +1,98 @@
+"""`manage.py load_demo`: the seed's site in English and Latvian, twice without duplicates."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation
+from wagtailmedia.models import get_media_model
+
+from documents.models import DocumentLanguageVersion, DocumentPage
+from home.models import AlliancePage, JointCallPage
+from media_library.models import VideoPage
+from podcasts.models import EpisodePage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "media": get_media_model().objects.count(),
+        "versions": DocumentLanguageVersion.objects.count(),
+        "translations": Translation.objects.count(),
+        "strings": StringTranslation.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def load_demo():
+    # wagtail-localize publishes translations when the transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded into an empty site, as `make run` does after migrating; loaded once for
+    this module in a transaction that is rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        Site.objects.all().delete()
+        Page.get_first_root_node().get_children().delete()
+        load_demo()
+        yield Locale.objects.get(language_code="en"), Locale.objects.get(language_code="lv")
+        transaction.set_rollback(True)
+
+
+def test_demo_has_everything_the_seed_names(demo):
+    english, latvian = demo
+    assert VideoPage.objects.filter(locale=english).count() == 19
+    assert EpisodePage.objects.filter(locale=english).count() == 13
+    assert DocumentPage.objects.filter(locale=english).count() == 6
+    call = JointCallPage.objects.get(locale=english)
+    assert call.signatory_baseline == 12000
+    assert len(list(call.body)[0].value["principles"]) == 8
+    declaration = DocumentPage.objects.get(locale=english, slug="declaration-2020")
+    assert declaration.language_versions.count() == 22
+    sizes = {version.document.get_file_size() for version in declaration.language_versions.all()}
+    assert all(size > 1000 for size in sizes)
+    episodes = EpisodePage.objects.filter(locale=english).select_related("audio")
+    assert all(episode.audio.file.size > 10_000 for episode in episodes)
+
+
+def test_demo_latvian_is_a_wagtail_localize_translation(demo):
+    english, latvian = demo
+    english_pages = Page.objects.filter(locale=english, depth__gt=1)
+    assert Page.objects.filter(locale=latvian).count() == english_pages.count()
+    home = AlliancePage.objects.get(locale=latvian)
+    assert home.title == "Kohēzijas alianse"
+    for page in english_pages:
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=latvian
+        )
+        assert translation.get_progress() == (
+            translation.get_progress()[0],
+            translation.get_progress()[0],
+        ), page
+
+
+def test_demo_loader_runs_again_without_duplicating_anything(demo):
+    before = counts()
+    load_demo()
+    assert counts() == before
+
+
+def test_every_demo_page_answers_in_english_and_latvian(demo, client):
+    english, latvian = demo
+    for page in Page.objects.filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        language = page.locale.language_code
+        assert f'<html lang="{language}"'.encode() in response.content, page.url

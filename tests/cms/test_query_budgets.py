@@ -1,0 +1,70 @@
+"""Query budgets per page type, measured on a warm request (renditions exist), in both
+languages. Index pages are measured with several children to show there is no N+1."""
+
+import pytest
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from documents.factories import DocumentLanguageVersionFactory, DocumentPageFactory
+from home.factories import StoryPageFactory
+from media_library.factories import VideoPageFactory
+from podcasts.factories import EpisodePageFactory
+from tests.conftest import django_db_setup_tree
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    "home": 24,
+    "joint_call": 14,
+    "story_index": 16,
+    "story": 17,
+    "content": 14,
+    "video_index": 16,
+    "video": 19,
+    "podcast_index": 17,
+    "show": 19,
+    "episode": 19,
+    "document_index": 17,
+    "document": 18,
+}
+
+
+@pytest.fixture(scope="module")
+def crowd(django_db_setup, django_db_blocker):
+    """Five more stories, videos, episodes and documents (with versions) in English, for this
+    module only (rolled back at its end)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        en = {
+            name: Page.objects.get(pk=pk).specific
+            for name, pk in django_db_setup_tree["en"].items()
+        }
+        image = get_image_model().objects.get(pk=django_db_setup_tree["image"])
+        for _ in range(5):
+            StoryPageFactory(parent=en["story_index"], hero_image=image)
+            VideoPageFactory(parent=en["video_index"], poster=image)
+            EpisodePageFactory(parent=en["show"])
+            DocumentPageFactory(
+                parent=en["document_index"],
+                language_versions=[
+                    DocumentLanguageVersionFactory.build(language=code) for code in ("de", "fr")
+                ],
+            )
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def crowded_site_tree(crowd, site_tree):
+    return site_tree
+
+
+@pytest.mark.parametrize("language", ["en", "lv"])
+@pytest.mark.parametrize("page_type", BUDGETS)
+def test_page_type_stays_within_its_query_budget(
+    client, crowded_site_tree, django_assert_max_num_queries, page_type, language
+):
+    url = getattr(getattr(crowded_site_tree, language), page_type).url
+    assert client.get(url).status_code == 200  # make the renditions
+    with django_assert_max_num_queries(BUDGETS[page_type]):
+        assert client.get(url).status_code == 200

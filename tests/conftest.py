@@ -1,0 +1,204 @@
+from types import SimpleNamespace
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from cms.factories import DocumentFactory, ImageFactory, MediaFactory
+from cms.models import SiteSettings
+from documents.factories import (
+    DocumentIndexPageFactory,
+    DocumentLanguageVersionFactory,
+    DocumentPageFactory,
+)
+from home.factories import (
+    AlliancePageFactory,
+    ContentPageFactory,
+    JointCallPageFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
+from media_library.factories import VideoIndexPageFactory, VideoPageFactory, VideoSeriesFactory
+from podcasts.factories import (
+    EpisodePageFactory,
+    PodcastIndexPageFactory,
+    PodcastShowPageFactory,
+)
+
+
+def translate(page, locale, **changes):
+    """A published translation of ``page`` (whose parent is translated already)."""
+    translation = page.copy_for_translation(locale)
+    for name, value in changes.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation.specific
+
+
+def home_body(pages):
+    """A landing page body with a block of every kind the landing page offers."""
+
+    def latest(heading, index):
+        return {
+            "type": "latest_pages",
+            "value": {"heading": heading, "index_page": pages[index].pk, "count": 3},
+        }
+
+    return [
+        {"type": "table_of_contents", "value": None},
+        {"type": "heading", "value": {"text": "What is the Cohesion Alliance?", "level": "h2"}},
+        {"type": "paragraph", "value": "<p>Since 2017 the Alliance has grown.</p>"},
+        {
+            "type": "joint_call_teaser",
+            "value": {
+                "heading": "Joint Call",
+                "text": "<p>Sign it.</p>",
+                "page": pages["joint_call"].pk,
+                "show_principles": True,
+            },
+        },
+        latest("Stories", "story_index"),
+        latest("Media library", "video_index"),
+        latest("Podcasts", "podcast_index"),
+        latest("Documents", "document_index"),
+    ]
+
+
+def build_site_tree():
+    """One page of every type, in English and in Latvian, as the default site."""
+    en_locale = Locale.objects.get_or_create(language_code="en")[0]
+    lv_locale = Locale.objects.get_or_create(language_code="lv")[0]
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    root.get_children().delete()
+    root.refresh_from_db()
+    home = AlliancePageFactory(parent=root, title="Cohesion Alliance", slug="home")
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test"
+    )
+    en = {"home": home}
+    lv = {"home": translate(home, lv_locale, title="Kohēzijas alianse", slug="sakums")}
+
+    def both(name, factory, parent, lv_title, **fields):
+        page = factory(parent=en[parent], **fields)
+        en[name] = page
+        lv[name] = translate(page, lv_locale, title=lv_title)
+
+    image = ImageFactory(title="A poster")
+    both("joint_call", JointCallPageFactory, "home", "Kopīgais aicinājums", show_in_menus=True)
+    both("story_index", StoryIndexPageFactory, "home", "Stāsti", show_in_menus=True)
+    both(
+        "story",
+        StoryPageFactory,
+        "story_index",
+        "Stāsts par Monsu",
+        title="A story from Mons",
+        hero_image=image,
+        region="Mons",
+        country="BE",
+    )
+    both("content", ContentPageFactory, "home", "Privātums", title="Privacy")
+    both("video_index", VideoIndexPageFactory, "home", "Mediatēka", show_in_menus=True)
+    series = VideoSeriesFactory(name="EU is Cohesion", locale=en_locale)
+    both(
+        "video",
+        VideoPageFactory,
+        "video_index",
+        "Video par Prāgu",
+        title="Prague - Boosting flood prevention",
+        series=series,
+        poster=image,
+        video=MediaFactory(type="video", title="Prague video"),
+    )
+    both("podcast_index", PodcastIndexPageFactory, "home", "Podkāsti", show_in_menus=True)
+    both("show", PodcastShowPageFactory, "podcast_index", "Regio Waves", artwork=image)
+    both(
+        "episode",
+        EpisodePageFactory,
+        "show",
+        "10. epizode",
+        title="Episode 10: Unhitching the coal engine",
+        audio=MediaFactory(title="Episode 10 audio"),
+        guests=[{"type": "guest", "value": {"name": "Marta Wnuk", "role": "Commission"}}],
+    )
+    both("document_index", DocumentIndexPageFactory, "home", "Dokumenti", show_in_menus=True)
+    both(
+        "document",
+        DocumentPageFactory,
+        "document_index",
+        "Kopīgais aicinājums (dokuments)",
+        title="Joint Call (document)",
+        language_versions=[
+            DocumentLanguageVersionFactory.build(
+                language="el",
+                title="Κοινή έκκληση",
+                document=DocumentFactory(title="Joint Call (el)"),
+            ),
+            DocumentLanguageVersionFactory.build(
+                language="en", document=DocumentFactory(title="Joint Call (en)")
+            ),
+            DocumentLanguageVersionFactory.build(
+                language="lv",
+                title="Kopīgais aicinājums",
+                document=DocumentFactory(title="Joint Call (lv)"),
+            ),
+        ],
+    )
+    for page in (en["home"], lv["home"]):
+        page.body = home_body(en)
+        page.save_revision().publish()
+    settings = SiteSettings.for_site(site)
+    settings.language_policy_page = en["content"]
+    settings.privacy_page = en["content"]
+    settings.contact_email = "cohesionalliance@example.eu"
+    settings.social_links = [
+        {"type": "social_link", "value": {"platform": "x", "url": "https://x.com/EU_CoR"}}
+    ]
+    settings.save()
+    return {
+        "en": {name: page.pk for name, page in en.items()},
+        "lv": {name: page.pk for name, page in lv.items()},
+        "image": image.pk,
+        "series": series.pk,
+    }
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the shared site once per test session; each test rolls back its own changes."""
+    with django_db_blocker.unblock():
+        django_db_setup_tree.update(build_site_tree())
+
+
+django_db_setup_tree = {}
+
+
+@pytest.fixture
+def locales(db):
+    return SimpleNamespace(
+        en=Locale.objects.get(language_code="en"), lv=Locale.objects.get(language_code="lv")
+    )
+
+
+@pytest.fixture
+def site_tree(db):
+    """Fresh objects of the shared site: ``site_tree.en.story``, ``site_tree.lv.story``…"""
+    from wagtail.images import get_image_model
+
+    from media_library.models import VideoSeries
+
+    def pages(pks):
+        found = {page.pk: page for page in Page.objects.filter(pk__in=pks.values()).specific()}
+        return SimpleNamespace(**{name: found[pk] for name, pk in pks.items()})
+
+    return SimpleNamespace(
+        en=pages(django_db_setup_tree["en"]),
+        lv=pages(django_db_setup_tree["lv"]),
+        image=get_image_model().objects.get(pk=django_db_setup_tree["image"]),
+        series=VideoSeries.objects.get(pk=django_db_setup_tree["series"]),
+    )
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree.en.home
