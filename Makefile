@@ -25,6 +25,7 @@ install: $(VENV)/.installed
 	$(BIN)/python manage.py compile_catalogues
 
 run: install
+	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
