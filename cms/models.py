@@ -55,9 +55,6 @@ class SocialLinkBlock(blocks.StructBlock):
 class SiteSettings(BaseSiteSetting):
     """Site-wide contact details, social media accounts and the pages every footer links to."""
 
-    organisation_name = models.CharField(
-        _("organisation"), max_length=200, default="European Committee of the Regions"
-    )
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
@@ -95,7 +92,6 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("organisation_name"),
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 FieldPanel("postal_address"),

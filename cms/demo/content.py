@@ -1082,7 +1082,6 @@ CONTACT = {
 }
 
 SITE_SETTINGS = {
-    "organisation_name": "European Committee of the Regions",
     "contact_email": "cohesionalliance@cor.europa.eu",
     "postal_address": "Rue Belliard/Belliardstraat 99-101\n1040 Bruxelles/Brussel\nBelgium",
     "social_links": [

@@ -6,9 +6,11 @@ Running it again finds what it made before and makes nothing twice.
 """
 
 import os
+import uuid
 from functools import partial
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
@@ -58,6 +60,12 @@ ADMIN_USERNAME = "admin"
 def _key(text):
     """A text as wagtail-localize stores it in a segment."""
     return StringValue.from_plaintext(text).data
+
+
+def list_items(values):
+    """ListBlock items in the format the admin saves, with stable ids: wagtail-localize finds
+    each item's translation by its id."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def paragraphs(texts):
@@ -139,7 +147,8 @@ class DemoLoader:
             f"{len(self.english_pages)} English pages, each translated into Latvian."
         )
         if password:
-            self.log(f"Admin login: {ADMIN_USERNAME} / {password}  (http://127.0.0.1:8000/admin/)")
+            admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+            self.log(f"Admin login: {ADMIN_USERNAME} / {password}  ({admin_url})")
         else:
             self.log(f"Admin login: {ADMIN_USERNAME} (password unchanged)")
 
@@ -261,7 +270,7 @@ class DemoLoader:
                     "value": {
                         "heading": self.t(data["principles_heading"]),
                         "introduction": paragraphs([self.t(data["principles_introduction"])]),
-                        "principles": [paragraphs([text]) for text in principles],
+                        "principles": list_items(paragraphs([text]) for text in principles),
                     },
                 }
             ],
@@ -373,18 +382,23 @@ class DemoLoader:
             body=[
                 {
                     "type": "image_downloads",
-                    "value": {"heading": self.t(data["logos_heading"]), "images": image_items},
+                    "value": {
+                        "heading": self.t(data["logos_heading"]),
+                        "images": list_items(image_items),
+                    },
                 },
                 {
                     "type": "documents",
                     "value": {
                         "heading": self.t(data["files_heading"]),
-                        "documents": [
-                            {
-                                "document": guidelines.pk,
-                                "description": self.t(data["guidelines_description"]),
-                            }
-                        ],
+                        "documents": list_items(
+                            [
+                                {
+                                    "document": guidelines.pk,
+                                    "description": self.t(data["guidelines_description"]),
+                                }
+                            ]
+                        ),
                     },
                 },
             ],
@@ -558,19 +572,18 @@ class DemoLoader:
 
     def site_settings(self, home):
         site = Site.objects.get(root_page=home)
-        settings = SiteSettings.for_site(site)
+        site_settings = SiteSettings.for_site(site)
         data = c.SITE_SETTINGS
-        settings.organisation_name = data["organisation_name"]
-        settings.contact_email = data["contact_email"]
-        settings.postal_address = data["postal_address"]
-        settings.social_links = [
+        site_settings.contact_email = data["contact_email"]
+        site_settings.postal_address = data["postal_address"]
+        site_settings.social_links = [
             {"type": "social_link", "value": {"platform": platform, "url": url}}
             for platform, url in data["social_links"]
         ]
-        settings.contact_page = self.contact
-        settings.privacy_page = self.privacy
-        settings.language_policy_page = self.language_policy
-        settings.save()
+        site_settings.contact_page = self.contact
+        site_settings.privacy_page = self.privacy
+        site_settings.language_policy_page = self.language_policy
+        site_settings.save()
 
     # -- the Latvian translation ------------------------------------------------------------
 

@@ -1,8 +1,11 @@
 """`manage.py load_demo`: the seed's site in English and Latvian, twice without duplicates."""
 
+import html
 import io
+from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
@@ -12,6 +15,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 from wagtailmedia.models import get_media_model
 
+from cms.demo.loader import DemoLoader
 from documents.models import DocumentLanguageVersion, DocumentPage
 from home.models import AlliancePage, JointCallPage
 from media_library.models import VideoPage
@@ -34,9 +38,12 @@ def counts():
 
 
 def load_demo():
+    """Run the loader as `manage.py load_demo` does; return it to look at its texts."""
+    loader = DemoLoader(io.StringIO())
     # wagtail-localize publishes translations when the transaction commits.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
+        loader.run()
+    return loader
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +53,17 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         Site.objects.all().delete()
         Page.get_first_root_node().get_children().delete()
-        load_demo()
-        yield Locale.objects.get(language_code="en"), Locale.objects.get(language_code="lv")
+        loader = load_demo()
+        yield SimpleNamespace(
+            english=Locale.objects.get(language_code="en"),
+            latvian=Locale.objects.get(language_code="lv"),
+            loader=loader,
+        )
         transaction.set_rollback(True)
 
 
 def test_demo_has_everything_the_seed_names(demo):
-    english, latvian = demo
+    english = demo.english
     assert VideoPage.objects.filter(locale=english).count() == 19
     assert EpisodePage.objects.filter(locale=english).count() == 13
     assert DocumentPage.objects.filter(locale=english).count() == 6
@@ -68,7 +79,7 @@ def test_demo_has_everything_the_seed_names(demo):
 
 
 def test_demo_latvian_is_a_wagtail_localize_translation(demo):
-    english, latvian = demo
+    english, latvian = demo.english, demo.latvian
     english_pages = Page.objects.filter(locale=english, depth__gt=1)
     assert Page.objects.filter(locale=latvian).count() == english_pages.count()
     home = AlliancePage.objects.get(locale=latvian)
@@ -90,9 +101,30 @@ def test_demo_loader_runs_again_without_duplicating_anything(demo):
 
 
 def test_every_demo_page_answers_in_english_and_latvian(demo, client):
-    english, latvian = demo
     for page in Page.objects.filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         language = page.locale.language_code
         assert f'<html lang="{language}"'.encode() in response.content, page.url
+
+
+def test_latvian_pages_show_no_english_text_that_has_a_latvian_translation(demo, client):
+    english_texts = {
+        html.unescape(english)
+        for english, latvian in demo.loader.latvian.items()
+        if english != latvian and " " in english
+    }
+    for page in Page.objects.filter(locale=demo.latvian).specific():
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        shown = {text.strip() for text in soup.find_all(string=True)}
+        shown |= {tag["alt"] for tag in soup.find_all(alt=True)}
+        shown |= {tag["content"] for tag in soup.find_all("meta", content=True)}
+        assert not english_texts & shown, (page.url, english_texts & shown)
+
+
+def test_management_command_reports_what_it_did(demo):
+    output = io.StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo", stdout=output)
+    assert "0 objects created" in output.getvalue()
+    assert "Admin login: admin (password unchanged)" in output.getvalue()
