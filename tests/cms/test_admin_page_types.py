@@ -1,12 +1,14 @@
 """Every page type can be created and published by an officer through the real admin views."""
 
 import pytest
+from django.urls import reverse
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from documents.models import DocumentPage
-from home.models import ContentPage, JointCallPage, StoryIndexPage, StoryPage
+from documents.models import DocumentIndexPage, DocumentPage
+from home.models import AlliancePage, ContentPage, JointCallPage, StoryIndexPage, StoryPage
 from media_library.models import VideoIndexPage, VideoPage
-from podcasts.models import EpisodePage, PodcastShowPage
+from podcasts.models import EpisodePage, PodcastIndexPage, PodcastShowPage
 from tests.helpers import get_page
 from tests.helpers_admin import create_page_through_admin
 
@@ -185,3 +187,45 @@ def test_a_document_needs_a_language_version(admin_client, site_tree):
             {"title": "Empty", "slug": "empty", "date": "2020-10-12"},
         )
     assert not DocumentPage.objects.filter(slug="empty").exists()
+
+
+def test_officer_creates_the_index_pages_of_a_landing_page(admin_client, site_tree):
+    home = create_page_through_admin(
+        admin_client,
+        Page.get_first_root_node(),
+        AlliancePage,
+        {"title": "Cohesion Alliance (new site)", "slug": "new-site", "introduction": "Hello."},
+    )
+    for model, slug in [
+        (PodcastIndexPage, "podcasts"),
+        (DocumentIndexPage, "documents"),
+        (StoryIndexPage, "stories"),
+    ]:
+        page = create_page_through_admin(
+            admin_client, home, model, {"title": slug.title(), "slug": slug}
+        )
+        assert page.live and page.get_parent().pk == home.pk
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "home",
+        "joint_call",
+        "story_index",
+        "story",
+        "content",
+        "video_index",
+        "video",
+        "podcast_index",
+        "show",
+        "episode",
+        "document_index",
+        "document",
+    ],
+)
+def test_officer_opens_every_page_type_in_the_editor(admin_client, site_tree, name):
+    for language in ("en", "lv"):
+        page = getattr(getattr(site_tree, language), name)
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, (language, name)
