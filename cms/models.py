@@ -18,6 +18,18 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
+def image_field(verbose_name):
+    """An optional image of a page, kept when the image is deleted from the library."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 def page_translatable_fields(*fields):
     """The translatable fields of every page, followed by those of a page type."""
     return PAGE_TRANSLATABLE_FIELDS + list(fields)

@@ -8,20 +8,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseBodyBlock
-from cms.models import IndexPage, ListedPage, page_translatable_fields
+from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
 
 from .blocks import AllianceBodyBlock, JointCallBodyBlock
-
-
-def image_field(verbose_name):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
 
 class AlliancePage(Page):

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
-from cms.models import IndexPage, ListedPage, page_translatable_fields
+from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
 
 
 @register_snippet
@@ -41,14 +41,7 @@ class VideoPage(ListedPage, Page):
         on_delete=models.SET_NULL,
         related_name="videos",
     )
-    poster = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("poster image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    poster = image_field(_("poster image"))
     description = RichTextField(
         _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )

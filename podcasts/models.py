@@ -8,7 +8,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cms.blocks import BaseBodyBlock
-from cms.models import IndexPage, ListedPage, page_translatable_fields
+from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
 
 from .blocks import GuestBlock
 
@@ -67,14 +67,7 @@ class PodcastShowPage(ListedPage, IndexPage):
     """A podcast show, such as Regio Waves, listing its episodes."""
 
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
-    artwork = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("artwork"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    artwork = image_field(_("artwork"))
 
     listed_model = EpisodePage
     listed_order = ("-date", "-pk")

@@ -296,16 +296,19 @@ class DemoLoader:
         ]
         call.save_revision().publish()
 
-    def stories(self, home):
-        data = c.STORY_INDEX
-        index = self.page(
-            StoryIndexPageFactory,
+    def index_page(self, factory, home, data):
+        return self.page(
+            factory,
             home,
             data["slug"],
             title=self.t(data["title"]),
             introduction=self.t(data["introduction"]),
             show_in_menus=True,
         )
+
+    def stories(self, home):
+        data = c.STORY_INDEX
+        index = self.index_page(StoryIndexPageFactory, home, data)
         for story in c.STORIES:
             body = []
             for reference in story["body"]:
@@ -406,14 +409,7 @@ class DemoLoader:
 
     def media_library(self, home):
         data = c.VIDEO_INDEX
-        index = self.page(
-            VideoIndexPageFactory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            introduction=self.t(data["introduction"]),
-            show_in_menus=True,
-        )
+        index = self.index_page(VideoIndexPageFactory, home, data)
         english = Locale.objects.get(language_code="en")
         series = {}
         for key, name in c.VIDEO_SERIES.items():
@@ -460,14 +456,7 @@ class DemoLoader:
 
     def podcasts(self, home):
         data = c.PODCAST_INDEX
-        index = self.page(
-            PodcastIndexPageFactory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            introduction=self.t(data["introduction"]),
-            show_in_menus=True,
-        )
+        index = self.index_page(PodcastIndexPageFactory, home, data)
         shows = {}
         for show in c.PODCAST_SHOWS:
             title = self.t(show["title"])
@@ -503,14 +492,7 @@ class DemoLoader:
 
     def documents(self, home):
         data = c.DOCUMENT_INDEX
-        index = self.page(
-            DocumentIndexPageFactory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            introduction=self.t(data["introduction"]),
-            show_in_menus=True,
-        )
+        index = self.index_page(DocumentIndexPageFactory, home, data)
         pages = []
         for document in c.DOCUMENTS:
             title = self.t(document["title"])
