@@ -1,7 +1,13 @@
+import uuid
+from http import HTTPMethod
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -49,8 +55,12 @@ class AlliancePage(Page):
         verbose_name = _("Alliance page")
 
 
-class JointCallPage(Page):
-    """The Joint Call: its principles, its full text and the place where visitors sign it."""
+class JointCallPage(RoutablePageMixin, Page):
+    """The Joint Call: its principles, its full text and the form to sign it.
+
+    Its routes (see ``home.views``): the form, "check your inbox", the confirmation, withdrawal
+    and personal-data links of the emails, and the public list of signatories.
+    """
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(JointCallBodyBlock(), blank=True, verbose_name=_("principles and call"))
@@ -63,12 +73,37 @@ class JointCallPage(Page):
             "added to the confirmed signatures in the public count."
         ),
     )
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=50,
+        default="1",
+        help_text=_(
+            "Change it when the privacy notice changes: each signature records the version "
+            "its signer accepted."
+        ),
+    )
+    personal_data_kept_until = models.DateField(
+        _("personal data kept until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The end of the campaign: the form says so, and after this date the signatories' "
+            "personal data are erased (the count of signatures remains)."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("body"),
         FieldPanel("full_text"),
-        FieldPanel("signatory_baseline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signatory_baseline"),
+                FieldPanel("privacy_notice_version"),
+                FieldPanel("personal_data_kept_until"),
+            ],
+            heading=_("Signatures"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
@@ -80,7 +115,10 @@ class JointCallPage(Page):
         TranslatableField("body"),
         TranslatableField("full_text"),
         SynchronizedField("signatory_baseline"),
+        SynchronizedField("privacy_notice_version"),
+        SynchronizedField("personal_data_kept_until"),
     )
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
     parent_page_types = ["home.AlliancePage"]
     subpage_types = []
@@ -89,9 +127,188 @@ class JointCallPage(Page):
     class Meta:
         verbose_name = _("Joint Call page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["unconfirmed_purge_days"] = settings.SIGNATURE_UNCONFIRMED_PURGE_DAYS
+        return context
+
+    @property
+    def signatories_url(self):
+        return self.url + self.reverse_subpage("signatories")
+
     @property
     def signatory_count(self):
-        return self.signatory_baseline
+        """Earlier signatories plus the confirmed signatures of this call in every language."""
+        from .signatures import confirmed_count
+
+        return self.signatory_baseline + confirmed_count(self.translation_key)
+
+    @path("")
+    def sign(self, request):
+        from .views import sign
+
+        return sign(request, self)
+
+    @path("thank-you/", name="thank_you")
+    def thank_you(self, request):
+        from .views import thank_you
+
+        return thank_you(request, self)
+
+    @path("confirm/<str:token>/", name="confirm")
+    def confirm(self, request, token):
+        from .views import confirm
+
+        return confirm(request, self, token)
+
+    @path("withdraw/<str:token>/", name="withdraw")
+    def withdraw(self, request, token):
+        from .views import withdraw
+
+        return withdraw(request, self, token)
+
+    @path("my-data/<str:token>/", name="my_data")
+    def my_data(self, request, token):
+        from .views import my_data
+
+        return my_data(request, self, token)
+
+    @path("signatories/", name="signatories")
+    def signatories(self, request):
+        from .views import signatories
+
+        return signatories(request, self)
+
+
+class SignatoryKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    ELECTED = (
+        "elected",
+        _(
+            "Elected representative (for example a Member of the European Parliament, a member of "
+            "the European Committee of the Regions or a mayor)"
+        ),
+    )
+    REGION = "region", _("Region")
+    CITY = "city", _("City or municipality")
+    COUNTY = "county", _("County or province")
+    ASSOCIATION = "association", _("Association of local or regional authorities")
+    EU_ORGANISATION = "eu_organisation", _("EU-level association or organisation")
+    ORGANISATION = "organisation", _("Other organisation")
+
+
+# Signatures in the name of an institution: listed by the institution's name on the public list.
+INSTITUTIONAL_KINDS = [
+    SignatoryKind.REGION,
+    SignatoryKind.CITY,
+    SignatoryKind.COUNTY,
+    SignatoryKind.ASSOCIATION,
+    SignatoryKind.EU_ORGANISATION,
+    SignatoryKind.ORGANISATION,
+]
+
+
+class SignatureQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Signature.Status.CONFIRMED)
+
+    def on_wall(self):
+        """Confirmed, not hidden by an officer, and institutional or opted in."""
+        return self.confirmed().filter(
+            models.Q(kind__in=INSTITUTIONAL_KINDS) | models.Q(show_on_wall=True),
+            hidden_from_wall=False,
+            anonymised_at__isnull=True,
+        )
+
+
+class Signature(models.Model):
+    """A signature of the Joint Call. It counts once its signer has confirmed it by email."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    class EmailStatus(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        RETRYING = "retrying", _("Failed, will be retried")
+        FAILED = "failed", _("Failed")
+
+    class Source(models.TextChoices):
+        FORM = "form", _("Signed on this site")
+        IMPORT = "import", _("Imported")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call_key = models.UUIDField(
+        _("call"), editable=False, help_text=_("The translation key of the Joint Call page.")
+    )
+    kind = models.CharField(_("signatory type"), max_length=20, choices=SignatoryKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation or authority"), max_length=300, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    country = CountryField(_("country"))
+    email = models.EmailField(_("email"), max_length=254, null=True, blank=True)
+    email_normalised = models.CharField(max_length=254, null=True, blank=True, editable=False)
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=50)
+    show_on_wall = models.BooleanField(_("appears on the public list"), default=False)
+    news_opt_in = models.BooleanField(_("wants news"), default=False)
+    hidden_from_wall = models.BooleanField(
+        _("hidden from the public list"),
+        default=False,
+        help_text=_("Moderation: keeps the signature in the count but off the public list."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default="form")
+    created_at = models.DateTimeField(_("signed at"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    email_status = models.CharField(
+        _("email"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.QUEUED
+    )
+    email_attempts = models.PositiveSmallIntegerField(_("email attempts"), default=0)
+    email_error = models.TextField(_("last email error"), blank=True)
+    anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_key", "email_normalised"], name="one_signature_per_address"
+            )
+        ]
+        indexes = [models.Index(fields=["call_key", "status", "kind", "country"])]
+
+    def __str__(self):
+        return self.organisation if self.is_institutional else self.name
+
+    @property
+    def is_institutional(self):
+        return self.kind in INSTITUTIONAL_KINDS
+
+    def personal_data(self):
+        """What the site holds about its signer, as a copy for them."""
+        return {
+            "signature": str(self.public_id),
+            "signatory_type": self.kind,
+            "name": self.name,
+            "organisation": self.organisation,
+            "position": self.position,
+            "country": str(self.country),
+            "email": self.email,
+            "language": self.language,
+            "privacy_notice_version": self.privacy_notice_version,
+            "appears_on_public_list": self.show_on_wall or self.is_institutional,
+            "wants_news": self.news_opt_in,
+            "status": self.status,
+            "signed_at": self.created_at.isoformat(),
+            "confirmed_at": self.confirmed_at.isoformat() if self.confirmed_at else None,
+        }
 
 
 class StoryPage(ListedPage, Page):

@@ -1,6 +1,9 @@
+import io
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from cms.factories import DocumentFactory, ImageFactory, MediaFactory
@@ -62,6 +65,15 @@ def home_body(pages):
         latest("Podcasts", "podcast_index"),
         latest("Documents", "document_index"),
     ]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what an earlier test cached (a count of signatures
+    since rolled back, say) must not leak into it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def build_site_tree():
@@ -155,6 +167,8 @@ def build_site_tree():
         {"type": "social_link", "value": {"platform": "x", "url": "https://x.com/EU_CoR"}}
     ]
     settings.save()
+    # What Wagtail queued while the site was built (search and reference indexes) is done.
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, stdout=io.StringIO())
     return {
         "en": {name: page.pk for name, page in en.items()},
         "lv": {name: page.pk for name, page in lv.items()},

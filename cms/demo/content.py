@@ -235,6 +235,7 @@ JOINT_CALL = {
     "full_text_heading": T("Download the Joint Call", "Lejupielādēt Kopīgo aicinājumu"),
     "full_text_link": T("All language versions", "Visas valodu versijas"),
     "baseline": 12_000,
+    "personal_data_kept_until": D(2028, 12, 31),
 }
 
 STORY_INDEX = {

@@ -7,6 +7,7 @@ Running it again finds what it made before and makes nothing twice.
 
 import os
 import uuid
+from urllib.parse import urlsplit
 from functools import partial
 from pathlib import Path
 
@@ -190,11 +191,14 @@ class DemoLoader:
             self.created += 1
         self.english_pages.append(home)
 
+        # The site's address is the one of WAGTAILADMIN_BASE_URL, so that the links of its emails
+        # (confirmations of signatures) lead back to it.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.root_page = home
         site.site_name = "#CohesionAlliance"
-        site.hostname = site.hostname or "localhost"
-        site.port = site.port or 80
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
         site.save()
 
         call = self.joint_call(home)
@@ -264,6 +268,7 @@ class DemoLoader:
             show_in_menus=True,
             introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
             signatory_baseline=data["baseline"],
+            personal_data_kept_until=data["personal_data_kept_until"],
             body=[
                 {
                     "type": "principles",

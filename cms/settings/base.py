@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail_transfer",
     "wagtailmedia",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -211,3 +214,26 @@ if DEEPL_API_KEY := env("DEEPL_API_KEY", default=""):
 # wagtail-transfer: this instance's secret and the instances it may import from.
 WAGTAILTRANSFER_SECRET_KEY = env("WAGTAILTRANSFER_SECRET_KEY", default="")
 WAGTAILTRANSFER_SOURCES = env.json("WAGTAILTRANSFER_SOURCES", default={})
+
+# Background tasks (Django's tasks API through django-tasks): stored in the database and run by
+# `manage.py db_worker`, so that an email that cannot be sent now is sent later.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Countries: the 27 EU member states first, in the visitor's language, then every other country.
+EU_COUNTRIES = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+]  # fmt: skip
+COUNTRIES_FIRST = EU_COUNTRIES
+COUNTRIES_FIRST_SORT = True
+COUNTRIES_FIRST_BREAK = "──────────"
+
+# Signing the Joint Call.
+SIGNATURE_CONFIRMATION_DAYS = env.int("SIGNATURE_CONFIRMATION_DAYS", default=7)
+SIGNATURE_UNCONFIRMED_PURGE_DAYS = env.int("SIGNATURE_UNCONFIRMED_PURGE_DAYS", default=14)
+SIGNATURE_RATE_LIMIT = env.int("SIGNATURE_RATE_LIMIT", default=10)
+SIGNATURE_RATE_LIMIT_PERIOD = env.int("SIGNATURE_RATE_LIMIT_PERIOD", default=3600)
+SIGNATURE_EMAIL_MAX_ATTEMPTS = env.int("SIGNATURE_EMAIL_MAX_ATTEMPTS", default=6)
+SIGNATURE_COUNT_CACHE_SECONDS = env.int("SIGNATURE_COUNT_CACHE_SECONDS", default=300)
+# Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)

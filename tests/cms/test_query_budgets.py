@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 BUDGETS = {
     "home": 24,
-    "joint_call": 14,
+    "joint_call": 15,
     "story_index": 16,
     "story": 17,
     "content": 14,

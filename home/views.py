@@ -1,0 +1,204 @@
+"""The routes of the Joint Call page: signing, the links of the emails, the public list."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import signatures
+from .forms import SignatoryFilterForm, SignatureForm
+from .models import Signature
+
+MESSAGE_TEMPLATE = "home/signature_message.html"
+SIGNATORIES_PER_PAGE = 50
+
+
+def render(request, page, status=200, template=None, **context):
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def sign(request, page):
+    if request.method != "POST":
+        return render(request, page, form=SignatureForm())
+    form = SignatureForm(request.POST)
+    if signatures.over_rate_limit(request):
+        return render(request, page, status=429, form=form, rate_limited=True)
+    if form.is_spam():
+        return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"), status=303)
+    if not form.is_valid():
+        return render(request, page, status=400, form=form)
+    signatures.sign(page, form.cleaned_data, get_language())
+    # The same answer whether the address had signed or not.
+    return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"), status=303)
+
+
+def thank_you(request, page):
+    return render(
+        request,
+        page,
+        template=MESSAGE_TEMPLATE,
+        heading=_("Check your inbox"),
+        message=_(
+            "We have sent you an email with a link to confirm your signature. Your signature "
+            "counts once you have confirmed it. No email? Look in your spam folder, or sign "
+            "again in a few minutes."
+        ),
+    )
+
+
+def signature_from_link(request, page, token, action, max_age=None):
+    """The signature a link of an email is for, or the response that explains why not."""
+    try:
+        signature = signatures.read_token(token, action, max_age=max_age)
+    except signatures.ExpiredLink:
+        return None, render(
+            request,
+            page,
+            status=400,
+            template=MESSAGE_TEMPLATE,
+            heading=_("This link has expired"),
+            message=_(
+                "Confirmation links are valid for a limited time. Please sign the call again: "
+                "we will send you a new link."
+            ),
+            sign_again=True,
+        )
+    except signatures.InvalidLink:
+        signature = None
+    if signature is None or signature.call_key != page.translation_key:
+        return None, render(
+            request,
+            page,
+            status=404,
+            template=MESSAGE_TEMPLATE,
+            heading=_("No signature for this link"),
+            message=_(
+                "This link is not valid, or its signature was withdrawn or never confirmed and "
+                "has been deleted."
+            ),
+            sign_again=True,
+        )
+    return signature, None
+
+
+def confirm(request, page, token):
+    signature, problem = signature_from_link(
+        request, page, token, "confirm", max_age=signatures.confirmation_max_age()
+    )
+    if problem:
+        return problem
+    if request.method == "POST":
+        signatures.confirm(signature)
+        return render(
+            request,
+            page,
+            template=MESSAGE_TEMPLATE,
+            heading=_("Thank you: your signature counts"),
+            message=_("Your signature of the Joint Call is confirmed."),
+            show_count=True,
+        )
+    if signature.status == Signature.Status.CONFIRMED:
+        return render(
+            request,
+            page,
+            template=MESSAGE_TEMPLATE,
+            heading=_("Your signature is already confirmed"),
+            message=_("Your signature of the Joint Call counts. There is nothing more to do."),
+            show_count=True,
+        )
+    return render(
+        request,
+        page,
+        template=MESSAGE_TEMPLATE,
+        heading=_("Confirm your signature"),
+        message=_("Please confirm that you sign the Joint Call."),
+        button=_("Confirm my signature"),
+    )
+
+
+def withdraw(request, page, token):
+    signature, problem = signature_from_link(request, page, token, "withdraw")
+    if problem:
+        return problem
+    if request.method == "POST":
+        signatures.erase(signature)
+        return render(
+            request,
+            page,
+            template=MESSAGE_TEMPLATE,
+            heading=_("Your signature is withdrawn"),
+            message=_("Your signature no longer counts and your personal data have been erased."),
+        )
+    return render(
+        request,
+        page,
+        template=MESSAGE_TEMPLATE,
+        heading=_("Withdraw your signature"),
+        message=_(
+            "Your signature will no longer count and all your personal data will be erased. "
+            "This cannot be undone."
+        ),
+        button=_("Withdraw my signature and erase my data"),
+    )
+
+
+def my_data(request, page, token):
+    signature, problem = signature_from_link(request, page, token, "data")
+    if problem:
+        return problem
+    if request.method == "POST":
+        response = JsonResponse(
+            signature.personal_data(), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
+        response["Content-Disposition"] = 'attachment; filename="my-signature.json"'
+        return response
+    return render(
+        request,
+        page,
+        template=MESSAGE_TEMPLATE,
+        heading=_("A copy of your personal data"),
+        message=_(
+            "Download everything this site holds about your signature, as a JSON file. To "
+            "have your data erased, use the withdrawal link of our emails."
+        ),
+        button=_("Download my data"),
+    )
+
+
+def signatories(request, page):
+    wall = Signature.objects.filter(call_key=page.translation_key).on_wall()
+    countries_listed = wall.order_by().values_list("country", flat=True).distinct()
+    form = SignatoryFilterForm(request.GET or None, countries_listed=list(countries_listed))
+    if request.GET and not form.is_valid():
+        return render(
+            request, page, status=400, template="home/signatories.html", form=form, items=None
+        )
+    filters = form.cleaned_data if request.GET else {}
+    if filters.get("kind"):
+        wall = wall.filter(kind=filters["kind"])
+    if filters.get("country"):
+        wall = wall.filter(country=filters["country"])
+    if filters.get("q"):
+        wall = wall.filter(
+            Q(name__icontains=filters["q"]) | Q(organisation__icontains=filters["q"])
+        )
+    wall = wall.order_by("-confirmed_at", "-pk").only(
+        "kind", "name", "organisation", "position", "country", "show_on_wall", "confirmed_at"
+    )
+    try:
+        items = Paginator(wall, SIGNATORIES_PER_PAGE).page(filters.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        page,
+        template="home/signatories.html",
+        form=form,
+        items=items,
+        query=query.urlencode(),
+    )
