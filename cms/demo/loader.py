@@ -7,9 +7,9 @@ Running it again finds what it made before and makes nothing twice.
 
 import os
 import uuid
-from urllib.parse import urlsplit
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model

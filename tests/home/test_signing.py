@@ -89,9 +89,10 @@ def test_good_signature_is_confirmed_from_the_email_actually_sent(client, site_t
     assert signature.status == Signature.Status.CONFIRMED and signature.confirmed_at
     assert count_on(client, page) == "12\xa0001"
     assert count_on(client, site_tree.en.joint_call) == "12,001"
-    assert "Anna Bērziņa" in soup(client.get(page.signatories_url)).select_one(
-        ".signatories"
-    ).get_text()
+    assert (
+        "Anna Bērziņa"
+        in soup(client.get(page.signatories_url)).select_one(".signatories").get_text()
+    )
 
     run_worker()
     thanks = last_email_to("Anna.Berzina@example.lv")
