@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format messages check-python
+.PHONY: run test install lint format messages check-python bench
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -48,3 +48,8 @@ lint: install
 messages: install
 	cd $(CURDIR) && for code in $$(ls locale); do \
 		$(BIN)/python manage.py makemessages --locale $$code --ignore '.venv/*' --ignore 'var/*' --no-obsolete; done
+
+# Benchmarks on this machine (PostgreSQL and Redis on 127.0.0.1); the figures go to docs/performance.md.
+bench: install
+	@command -v wrk >/dev/null || $(SUDO) apt-get install -y wrk
+	$(BIN)/python bench/signatures.py --write-docs

@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_transfer import urls as wagtailtransfer_urls
 
+from home.views import submit_signature
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -24,4 +26,8 @@ if settings.DEBUG:
 
 # Every page lives under its language prefix (/en/…, /lv/…); "/" redirects to the visitor's
 # language (LocaleMiddleware: language cookie, then Accept-Language, then English).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("sign/<uuid:call_key>/", submit_signature, name="submit_signature"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

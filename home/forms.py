@@ -1,5 +1,9 @@
+import functools
+
 from django import forms
 from django.core.validators import EmailValidator
+from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -15,6 +19,24 @@ def no_control_characters(value):
             _("Please remove the invisible or control characters from this field."),
             code="control_characters",
         )
+
+
+@functools.cache
+def country_choices(language):
+    """Every country, the EU's 27 first, named in ``language``; computed once per language."""
+    with translation.override(language):
+        return [("", "—")] + [(code, str(name)) for code, name in countries]
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """Every country, named in the visitor's language. The list is built once per language, and
+    only to show the form: a submitted code is checked against the set of codes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=lambda: country_choices(get_language()), **kwargs)
+
+    def valid_value(self, value):
+        return value in countries.countries
 
 
 class SignatureForm(DescribedErrorsMixin, forms.Form):
@@ -34,7 +56,7 @@ class SignatureForm(DescribedErrorsMixin, forms.Form):
     position = forms.CharField(
         label=_("Position"), max_length=200, required=False, validators=[no_control_characters]
     )
-    country = forms.ChoiceField(label=_("Country"))
+    country = CountryChoiceField(label=_("Country"))
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
@@ -57,11 +79,6 @@ class SignatureForm(DescribedErrorsMixin, forms.Form):
     )
     # A field people do not see; bots fill it in.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—")] + list(countries)
-        self.fields["kind"].initial = None
 
     def is_spam(self):
         return bool(self.data.get("website"))

@@ -3,6 +3,7 @@ from http import HTTPMethod
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -131,6 +132,10 @@ class JointCallPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["unconfirmed_purge_days"] = settings.SIGNATURE_UNCONFIRMED_PURGE_DAYS
         return context
+
+    @property
+    def submit_url(self):
+        return reverse("submit_signature", args=(self.translation_key,))
 
     @property
     def signatories_url(self):

@@ -16,6 +16,7 @@ import hmac
 import time
 import unicodedata
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
@@ -167,24 +168,96 @@ def client_key(request):
 
 
 def over_rate_limit(request, scope="sign"):
+    """Count this request against its client's allowance for the current period."""
     period = settings.SIGNATURE_RATE_LIMIT_PERIOD
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_key(request)}:{window}"
-    if cache.add(key, 1, period):
-        return False
     try:
         attempts = cache.incr(key)
-    except ValueError:  # expired in between
-        cache.add(key, 1, period)
-        return False
+    except ValueError:  # the first request of this client in this period
+        if cache.add(key, 1, period):
+            return False
+        attempts = cache.incr(key)
     return attempts > settings.SIGNATURE_RATE_LIMIT
 
 
 # -- the life of a signature ----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Call:
+    """What signing needs of a Joint Call page, cached: see ``call_for``."""
+
+    pk: int
+    translation_key: uuid.UUID
+    privacy_notice_version: str
+    url: str
+    thank_you_url: str
+
+    def page(self):
+        from .models import JointCallPage
+
+        return JointCallPage.objects.get(pk=self.pk)
+
+
+def _call_cache_key(call_key, language):
+    return f"joint-call:{call_key}:{language}"
+
+
+# What call_for found, in this process, for a few seconds: the sign-the-call endpoint is the
+# busiest of the site and a Joint Call page changes rarely.
+_local_calls = {}
+LOCAL_CALL_SECONDS = 10
+
+
+def call_for(call_key, language):
+    """The live Joint Call page with this translation key, in this language if it has one."""
+    key = _call_cache_key(call_key, language)
+    found = _local_calls.get(key)
+    if found and found[0] > time.monotonic():
+        return found[1]
+    call = _shared_call_for(call_key, language, key)
+    if call is not None:
+        _local_calls[key] = (time.monotonic() + LOCAL_CALL_SECONDS, call)
+    return call
+
+
+def forget_calls():
+    """Empty this process's memory of calls (the tests start each with an empty cache)."""
+    _local_calls.clear()
+
+
+def _shared_call_for(call_key, language, key):
+    from .models import JointCallPage
+
+    call = cache.get(key)
+    if call is None:
+        pages = JointCallPage.objects.live().filter(translation_key=call_key)
+        page = pages.filter(locale__language_code=language).first() or pages.first()
+        if page is None:
+            return None
+        call = Call(
+            pk=page.pk,
+            translation_key=page.translation_key,
+            privacy_notice_version=page.privacy_notice_version,
+            url=page.url,
+            thank_you_url=page.url + page.reverse_subpage("thank_you"),
+        )
+        cache.set(key, call, 3600)
+    return call
+
+
+def call_changed(sender, instance, **kwargs):
+    """A Joint Call page was published or unpublished: forget what ``call_for`` cached (other
+    processes forget it within LOCAL_CALL_SECONDS)."""
+    keys = [_call_cache_key(instance.translation_key, code) for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+    for key in keys:
+        _local_calls.pop(key, None)
+
+
 @transaction.atomic
-def sign(call_page, data, language):
+def sign(call, data, language):
     """Record a signature from the form's cleaned data and queue the email to its signer.
 
     Returns the signature and whether it is new. Signing again with an address that has signed
@@ -202,24 +275,26 @@ def sign(call_page, data, language):
         "country": data["country"],
         "email": data["email"],
         "language": language,
-        "privacy_notice_version": call_page.privacy_notice_version,
+        "privacy_notice_version": call.privacy_notice_version,
         "show_on_wall": data.get("show_on_wall", False),
         "news_opt_in": data.get("news_opt_in", False),
     }
     try:
         with transaction.atomic():
             signature = Signature.objects.create(
-                call_key=call_page.translation_key, email_normalised=normalised, **fields
+                call_key=call.translation_key, email_normalised=normalised, **fields
             )
         created = True
     except IntegrityError:
         signature = Signature.objects.select_for_update().get(
-            call_key=call_page.translation_key, email_normalised=normalised
+            call_key=call.translation_key, email_normalised=normalised
         )
         created = False
     # Signing again sends at most one email per address in a while: the form cannot be used to
     # flood someone's mailbox.
-    if created or cache.add(f"signature-reminder:{signature.pk}", 1, REMINDER_INTERVAL):
+    if created:
+        send_signature_email.enqueue(signature.pk, "confirm")
+    elif cache.add(f"signature-reminder:{signature.pk}", 1, REMINDER_INTERVAL):
         message = "already_signed" if signature.status == Signature.Status.CONFIRMED else "confirm"
         Signature.objects.filter(pk=signature.pk).update(email_status=Signature.EmailStatus.QUEUED)
         send_signature_email.enqueue(signature.pk, message)

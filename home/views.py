@@ -2,9 +2,10 @@
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import signatures
 from .forms import SignatoryFilterForm, SignatureForm
@@ -21,18 +22,32 @@ def render(request, page, status=200, template=None, **context):
 
 
 def sign(request, page):
-    if request.method != "POST":
-        return render(request, page, form=SignatureForm())
+    """The Joint Call page itself, with an empty form. The form posts to ``submit_signature``."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return render(request, page, form=SignatureForm())
+
+
+@require_POST
+def submit_signature(request, call_key):
+    """Receive the sign-the-call form.
+
+    A plain Django view rather than a route of the page: it is the site's busiest write, and it
+    needs of its page only what ``signatures.call_for`` caches, not Wagtail's page routing.
+    """
+    call = signatures.call_for(call_key, get_language())
+    if call is None:
+        raise Http404("No such call")
     form = SignatureForm(request.POST)
     if signatures.over_rate_limit(request):
-        return render(request, page, status=429, form=form, rate_limited=True)
+        return render(request, call.page(), status=429, form=form, rate_limited=True)
     if form.is_spam():
-        return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"), status=303)
+        return HttpResponseRedirect(call.thank_you_url, status=303)
     if not form.is_valid():
-        return render(request, page, status=400, form=form)
-    signatures.sign(page, form.cleaned_data, get_language())
+        return render(request, call.page(), status=400, form=form)
+    signatures.sign(call, form.cleaned_data, get_language())
     # The same answer whether the address had signed or not.
-    return HttpResponseRedirect(page.url + page.reverse_subpage("thank_you"), status=303)
+    return HttpResponseRedirect(call.thank_you_url, status=303)
 
 
 def thank_you(request, page):

@@ -20,6 +20,7 @@ from home.factories import (
     StoryIndexPageFactory,
     StoryPageFactory,
 )
+from home.signatures import forget_calls
 from media_library.factories import VideoIndexPageFactory, VideoPageFactory, VideoSeriesFactory
 from podcasts.factories import (
     EpisodePageFactory,
@@ -72,8 +73,10 @@ def empty_cache():
     """Each test starts with an empty cache: what an earlier test cached (a count of signatures
     since rolled back, say) must not leak into it."""
     cache.clear()
+    forget_calls()
     yield
     cache.clear()
+    forget_calls()
 
 
 def build_site_tree():

@@ -6,6 +6,7 @@ from unittest import mock
 
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 
 VALID = {
     "kind": "individual",
@@ -19,9 +20,12 @@ VALID = {
 
 
 def sign(client, page, ip="192.0.2.10", **changes):
+    """Submit the form of ``page`` as a visitor of its language does."""
     data = {**VALID, **changes}
     data = {key: value for key, value in data.items() if value is not None}
-    return client.post(page.url, data, REMOTE_ADDR=ip)
+    with translation.override(page.locale.language_code):
+        url = page.submit_url
+    return client.post(url, data, REMOTE_ADDR=ip)
 
 
 def run_worker():

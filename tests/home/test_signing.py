@@ -290,7 +290,7 @@ def test_csrf_is_required(site_tree):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(site_tree.en.joint_call.url, VALID)
+    response = strict.post(f"/en/sign/{site_tree.en.joint_call.translation_key}/", VALID)
     assert response.status_code == 403
     assert not Signature.objects.exists()
 
@@ -366,3 +366,27 @@ def test_purge_erases_personal_data_after_the_retention_date_but_keeps_the_count
     assert count_on(client, page) == "12,001"
     wall = soup(client.get(page.signatories_url))
     assert "Bretagne" not in wall.get_text()
+
+
+def test_the_form_posts_to_the_signature_endpoint_of_its_call(client, site_tree):
+    for language in ("en", "lv"):
+        page = getattr(site_tree, language).joint_call
+        form = soup(client.get(page.url)).select_one("form.form")
+        assert form["action"] == f"/{language}/sign/{page.translation_key}/"
+    assert client.post(site_tree.en.joint_call.url, VALID).status_code == 405
+
+
+def test_signing_an_unknown_or_unpublished_call_is_a_404(client, site_tree):
+    import uuid
+
+    response = client.post(f"/en/sign/{uuid.uuid4()}/", VALID)
+    assert response.status_code == 404
+    page = site_tree.en.joint_call
+    site_tree.lv.joint_call.unpublish()
+    page.unpublish()
+    assert client.post(f"/en/sign/{page.translation_key}/", VALID).status_code == 404
+    assert not Signature.objects.exists()
+
+
+def test_submit_endpoint_answers_get_with_405(client, site_tree):
+    assert client.get(f"/en/sign/{site_tree.en.joint_call.translation_key}/").status_code == 405
