@@ -21,6 +21,11 @@ def render(request, page, status=200, template=None, **context):
     return response
 
 
+def message(request, page, heading, text, status=200, **context):
+    """A short page of the Joint Call that says one thing: "check your inbox", "confirmed"…"""
+    return render(request, page, status, MESSAGE_TEMPLATE, heading=heading, message=text, **context)
+
+
 def sign(request, page):
     """The Joint Call page itself, with an empty form. The form posts to ``submit_signature``."""
     if request.method not in ("GET", "HEAD"):
@@ -51,12 +56,11 @@ def submit_signature(request, call_key):
 
 
 def thank_you(request, page):
-    return render(
+    return message(
         request,
         page,
-        template=MESSAGE_TEMPLATE,
         heading=_("Check your inbox"),
-        message=_(
+        text=_(
             "We have sent you an email with a link to confirm your signature. Your signature "
             "counts once you have confirmed it. No email? Look in your spam folder, or sign "
             "again in a few minutes."
@@ -69,13 +73,12 @@ def signature_from_link(request, page, token, action, max_age=None):
     try:
         signature = signatures.read_token(token, action, max_age=max_age)
     except signatures.ExpiredLink:
-        return None, render(
+        return None, message(
             request,
             page,
             status=400,
-            template=MESSAGE_TEMPLATE,
             heading=_("This link has expired"),
-            message=_(
+            text=_(
                 "Confirmation links are valid for a limited time. Please sign the call again: "
                 "we will send you a new link."
             ),
@@ -84,13 +87,12 @@ def signature_from_link(request, page, token, action, max_age=None):
     except signatures.InvalidLink:
         signature = None
     if signature is None or signature.call_key != page.translation_key:
-        return None, render(
+        return None, message(
             request,
             page,
             status=404,
-            template=MESSAGE_TEMPLATE,
             heading=_("No signature for this link"),
-            message=_(
+            text=_(
                 "This link is not valid, or its signature was withdrawn or never confirmed and "
                 "has been deleted."
             ),
@@ -107,29 +109,26 @@ def confirm(request, page, token):
         return problem
     if request.method == "POST":
         signatures.confirm(signature)
-        return render(
+        return message(
             request,
             page,
-            template=MESSAGE_TEMPLATE,
             heading=_("Thank you: your signature counts"),
-            message=_("Your signature of the Joint Call is confirmed."),
+            text=_("Your signature of the Joint Call is confirmed."),
             show_count=True,
         )
     if signature.status == Signature.Status.CONFIRMED:
-        return render(
+        return message(
             request,
             page,
-            template=MESSAGE_TEMPLATE,
             heading=_("Your signature is already confirmed"),
-            message=_("Your signature of the Joint Call counts. There is nothing more to do."),
+            text=_("Your signature of the Joint Call counts. There is nothing more to do."),
             show_count=True,
         )
-    return render(
+    return message(
         request,
         page,
-        template=MESSAGE_TEMPLATE,
         heading=_("Confirm your signature"),
-        message=_("Please confirm that you sign the Joint Call."),
+        text=_("Please confirm that you sign the Joint Call."),
         button=_("Confirm my signature"),
     )
 
@@ -140,19 +139,17 @@ def withdraw(request, page, token):
         return problem
     if request.method == "POST":
         signatures.erase(signature)
-        return render(
+        return message(
             request,
             page,
-            template=MESSAGE_TEMPLATE,
             heading=_("Your signature is withdrawn"),
-            message=_("Your signature no longer counts and your personal data have been erased."),
+            text=_("Your signature no longer counts and your personal data have been erased."),
         )
-    return render(
+    return message(
         request,
         page,
-        template=MESSAGE_TEMPLATE,
         heading=_("Withdraw your signature"),
-        message=_(
+        text=_(
             "Your signature will no longer count and all your personal data will be erased. "
             "This cannot be undone."
         ),
@@ -170,12 +167,11 @@ def my_data(request, page, token):
         )
         response["Content-Disposition"] = 'attachment; filename="my-signature.json"'
         return response
-    return render(
+    return message(
         request,
         page,
-        template=MESSAGE_TEMPLATE,
         heading=_("A copy of your personal data"),
-        message=_(
+        text=_(
             "Download everything this site holds about your signature, as a JSON file. To "
             "have your data erased, use the withdrawal link of our emails."
         ),
