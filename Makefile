@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format messages check-python bench
+.PHONY: run test test-deps install lint format messages check-python bench
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -35,7 +35,11 @@ run: install
 		WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+# System packages the tests use: GNU gettext (the catalogues must hold every string of the code).
+test-deps:
+	@command -v xgettext >/dev/null || $(SUDO) apt-get install -y gettext
+
+test: install test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -44,10 +48,13 @@ lint: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Update the catalogues after changing translatable strings (needs GNU gettext: apt-get install gettext).
+# Update the catalogues after changing translatable strings (needs GNU gettext: apt-get install
+# gettext), then translate the new entries of each language. English, the source, is its own
+# translation.
 messages: install
-	cd $(CURDIR) && for code in $$(ls locale); do \
-		$(BIN)/python manage.py makemessages --locale $$code --ignore '.venv/*' --ignore 'var/*' --no-obsolete; done
+	$(BIN)/python manage.py makemessages $$(for code in $$(ls locale); do echo --locale $$code; done) \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
+	msgattrib --clear-fuzzy locale/en/LC_MESSAGES/django.po | msgen - -o locale/en/LC_MESSAGES/django.po
 
 # Benchmarks on this machine (PostgreSQL and Redis on 127.0.0.1); the figures go to docs/performance.md.
 bench: install

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_transfer import urls as wagtailtransfer_urls
 
+from cms.views import choose_language
 from home.views import submit_signature
 
 urlpatterns = [
@@ -14,7 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("wagtail-transfer/", include(wagtailtransfer_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", choose_language, name="choose_language"),
 ]
 
 if settings.DEBUG:

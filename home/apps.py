@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 
 
 class HomeConfig(AppConfig):
@@ -9,9 +9,14 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from .models import JointCallPage, Signature
+        from cms.locales import landing_page_created
+
+        from .models import AlliancePage, JointCallPage, Signature
         from .signatures import call_changed, signature_deleted
 
+        post_save.connect(
+            landing_page_created, sender=AlliancePage, dispatch_uid="home.grant_translators"
+        )
         page_published.connect(
             call_changed, sender=JointCallPage, dispatch_uid="home.call_published"
         )

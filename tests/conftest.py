@@ -4,9 +4,11 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, Page, Site
 
 from cms.factories import DocumentFactory, ImageFactory, MediaFactory
+from cms.locales import sync_locale_trees
 from cms.models import SiteSettings
 from documents.factories import (
     DocumentIndexPageFactory,
@@ -81,6 +83,7 @@ def empty_cache():
 
 def build_site_tree():
     """One page of every type, in English and in Latvian, as the default site."""
+
     en_locale = Locale.objects.get_or_create(language_code="en")[0]
     lv_locale = Locale.objects.get_or_create(language_code="lv")[0]
     root = Page.get_first_root_node()
@@ -172,6 +175,10 @@ def build_site_tree():
     settings.save()
     # What Wagtail queued while the site was built (search and reference indexes) is done.
     call_command("db_worker", batch=True, startup_delay=False, interval=0, stdout=io.StringIO())
+    # Every other language gets the whole tree, as aliases (what the demo loader does too).
+    # Indexing the aliases for search is left undone: no test searches them, and it is slow.
+    sync_locale_trees()
+    DBTaskResult.objects.filter(status="READY").delete()
     return {
         "en": {name: page.pk for name, page in en.items()},
         "lv": {name: page.pk for name, page in lv.items()},

@@ -28,6 +28,7 @@ from wagtail_localize.strings import StringValue
 from wagtailmedia.models import get_media_model
 
 from cms.factories import DocumentFactory, ImageFactory, MediaFactory
+from cms.locales import grant_translators, sync_locale_trees
 from cms.models import SiteSettings
 from documents.factories import DocumentIndexPageFactory, DocumentPageFactory
 from documents.models import LANGUAGE_NAMES, DocumentLanguageVersion
@@ -143,9 +144,15 @@ class DemoLoader:
         home = self.alliance_page(english)
         self.translate(latvian)
         self.site_settings(home)
+        # Every other language gets the whole tree, as aliases of the English pages, and
+        # translators may work on it.
+        sync_locale_trees()
+        for root in Page.objects.filter(depth=2):
+            grant_translators(root)
         self.log(
             f"Demo content ready: {self.created} objects created, "
-            f"{len(self.english_pages)} English pages, each translated into Latvian."
+            f"{len(self.english_pages)} English pages, each translated into Latvian; the other "
+            f"languages show them in English until they are translated."
         )
         if password:
             admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"

@@ -3,6 +3,8 @@ from pathlib import PurePath
 from anyascii import anyascii
 from django import template
 from django.conf import settings
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
@@ -61,13 +63,20 @@ def site_root(context):
     return _request_cache(context, "site_root", compute)
 
 
-@register.simple_tag(takes_context=True)
-def page_language(context, page):
-    """The language code of a page's locale, with one query per request for all locales."""
-    codes = _request_cache(
+def _locale_codes(context):
+    return _request_cache(
         context, "locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
-    return codes.get(page.locale_id, "")
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context, page):
+    """The language a page's content is written in: its locale's, or, for a page not translated
+    yet (a wagtail-localize alias of the English page), the language of the page it copies."""
+    locale_id = page.locale_id
+    if page.alias_of_id:
+        locale_id = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True)[0]
+    return _locale_codes(context).get(locale_id, "")
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -83,29 +92,72 @@ def main_menu(context):
     }
 
 
+def _translations(context, page):
+    """The live versions of a page in every language (translations and aliases), by language."""
+
+    def compute():
+        codes = _locale_codes(context)
+        return {
+            codes.get(translation.locale_id): translation
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .only("id", "path", "depth", "url_path", "locale_id", "alias_of_id", "translation_key")
+        }
+
+    return _request_cache(context, f"translations:{page.pk}", compute)
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the current page in every language it is published in."""
+    """Links to the current page in every language it can be read in, in EU protocol order."""
     page = context.get("page")
     request = context.get("request")
     current_language = get_language()
     languages = []
     if page is not None and getattr(page, "pk", None):
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = _translations(context, page)
         for code, name in settings.LANGUAGES:
             if code in translations:
+                url = translations[code].get_url(request)
                 languages.append(
                     {
                         "code": code,
                         "name": name,
-                        "url": translations[code].get_url(request),
+                        "url": reverse("choose_language", args=(code,))
+                        + "?"
+                        + urlencode({"next": url}),
                         "current": code == current_language,
                     }
                 )
-    return {"languages": languages, "current_language": current_language}
+    return {
+        "languages": languages,
+        "current_language": current_language,
+        "current_name": LANGUAGE_NAMES.get(current_language, current_language),
+    }
+
+
+@register.inclusion_tag("includes/alternates.html", takes_context=True)
+def alternate_links(context):
+    """``hreflang`` links to the versions of this page that are translated (not aliases),
+    and ``x-default`` to the one in the source language."""
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or not getattr(page, "pk", None):
+        return {"alternates": []}
+    translations = _translations(context, page)
+    alternates = [
+        {"code": code, "url": translations[code].get_full_url(request)}
+        for code, _name in settings.LANGUAGES
+        if code in translations and not translations[code].alias_of_id
+    ]
+    if settings.LANGUAGE_CODE in translations:
+        alternates.append(
+            {
+                "code": "x-default",
+                "url": translations[settings.LANGUAGE_CODE].get_full_url(request),
+            }
+        )
+    return {"alternates": alternates}
 
 
 @register.simple_tag(takes_context=True)

@@ -23,6 +23,7 @@ print(json.dumps({
     "email_path": str(settings.EMAIL_FILE_PATH),
     "media": str(settings.MEDIA_ROOT),
     "secret": settings.SECRET_KEY,
+    "machine_translator": getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", {}).get("CLASS"),
 }))
 """
 
@@ -31,7 +32,15 @@ def settings_with(module, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DEEPL_API_KEY",
+        }
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=module)
     result = subprocess.run(
@@ -78,6 +87,14 @@ def test_production_reads_every_value_from_the_environment():
     assert values["email"].endswith("smtp.EmailBackend")
     assert values["media"] == "/srv/media"
     assert values["secret"] == "s3cret"
+
+
+def test_deepl_prefills_translations_only_when_a_key_is_set():
+    assert settings_with("cms.settings.production", SECRET_KEY="x")["machine_translator"] is None
+    values = settings_with("cms.settings.production", SECRET_KEY="x", DEEPL_API_KEY="k:fx")
+    assert values["machine_translator"] == (
+        "wagtail_localize.machine_translators.deepl.DeepLTranslator"
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():
