@@ -288,3 +288,28 @@ def test_video_series_snippet_is_translated_with_localize(client, translator, si
     )
     assert response.status_code == 302
     assert series.get_translation(latvian).name == series.name  # a draft copy to translate
+
+
+def test_translator_submits_a_whole_subtree(
+    client, translator, site_tree, django_capture_on_commit_callbacks
+):
+    client.force_login(translator)
+    greek = Locale.objects.get(language_code="el")
+    index = site_tree.en.story_index
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=(index.pk,)),
+            {"locales": [greek.pk], "include_subtree": "on"},
+        )
+    assert response.status_code == 302
+    greek_index = Page.objects.get(translation_key=index.translation_key, locale=greek)
+    greek_story = Page.objects.get(translation_key=site_tree.en.story.translation_key, locale=greek)
+    assert greek_index.alias_of_id is None and greek_story.alias_of_id is None
+    assert Translation.objects.filter(target_locale=greek).count() == 2
+    # The index still lists its story (a published translation keeps its children).
+    response = client.get(greek_index.url)
+    titles = [
+        a.get_text()
+        for a in BeautifulSoup(response.content, "html.parser").select(".card__title a")
+    ]
+    assert titles == [greek_story.title]
