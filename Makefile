@@ -54,7 +54,7 @@ lint: install
 messages: install
 	$(BIN)/python manage.py makemessages $$(for code in $$(ls locale); do echo --locale $$code; done) \
 		--ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
-	msgattrib --clear-fuzzy locale/en/LC_MESSAGES/django.po | msgen - -o locale/en/LC_MESSAGES/django.po
+	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po | msgen - -o locale/en/LC_MESSAGES/django.po
 
 # Benchmarks on this machine (PostgreSQL and Redis on 127.0.0.1); the figures go to docs/performance.md.
 bench: install

@@ -169,3 +169,20 @@ class IndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["items"] = self.paginate(request, self.listed_pages())
         return context
+
+
+class DownloadArchive(models.Model):
+    """One ZIP of every file a page offers for download (the branding toolkit), made when the
+    page is published."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to="archives/")
+    file_size = models.PositiveBigIntegerField()
+    file_count = models.PositiveIntegerField()
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("download archive")
+
+    def __str__(self):
+        return self.file.name

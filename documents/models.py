@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -12,7 +14,38 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.models import IndexPage, ListedPage, page_translatable_fields
 
+from .files import check_file_content, count_pages
+
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class CustomDocument(AbstractDocument):
+    """A file of the document library. Its page count (for PDFs) is read from the file when it
+    is saved; a PDF that cannot be read is still stored, without a page count."""
+
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            check_file_content(self.file)
+
+    def _set_document_file_metadata(self):
+        super()._set_document_file_metadata()
+        self.page_count = count_pages(self.file)
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            self._set_document_file_metadata()
+        super().save(*args, **kwargs)
+
+
 PROTOCOL_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
@@ -79,7 +112,10 @@ class DocumentLanguageVersion(Orderable):
         help_text=_("Leave empty if it is the same as the page title."),
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("file"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("document")]

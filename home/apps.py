@@ -9,13 +9,17 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from cms.archives import page_published as build_download_archive
         from cms.locales import landing_page_created
 
-        from .models import AlliancePage, JointCallPage, Signature
+        from .models import AlliancePage, ContentPage, JointCallPage, Signature
         from .signatures import call_changed, signature_deleted
 
         post_save.connect(
             landing_page_created, sender=AlliancePage, dispatch_uid="home.grant_translators"
+        )
+        page_published.connect(
+            build_download_archive, sender=ContentPage, dispatch_uid="home.download_archive"
         )
         page_published.connect(
             call_changed, sender=JointCallPage, dispatch_uid="home.call_published"

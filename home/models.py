@@ -394,3 +394,9 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+    def archive(self):
+        """The ZIP of this page's downloads (an untranslated page offers its source's)."""
+        from cms.models import DownloadArchive
+
+        return DownloadArchive.objects.filter(page_id=self.alias_of_id or self.pk).first()

@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.db import models
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -10,16 +14,26 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from cms.blocks import BaseBodyBlock
 from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
 
-from .blocks import GuestBlock
+from .blocks import ChapterBlock, GuestBlock, seconds
+
+APPLE_CATEGORIES = [
+    ("Government", "Government"),
+    ("News/Politics", "News › Politics"),
+    ("Society & Culture", "Society & Culture"),
+    ("Education", "Education"),
+    ("Business", "Business"),
+    ("Science/Earth Sciences", "Science › Earth Sciences"),
+]
 
 
-class EpisodePage(ListedPage, Page):
+class EpisodePage(RoutablePageMixin, ListedPage, Page):
     episode_number = models.PositiveIntegerField(_("episode number"), null=True, blank=True)
+    season_number = models.PositiveIntegerField(_("season number"), null=True, blank=True)
     date = models.DateField(_("publication date"))
     summary = models.TextField(_("summary"), max_length=1000)
     guests = StreamField([("guest", GuestBlock())], blank=True, verbose_name=_("guests"))
     audio = models.ForeignKey(
-        "wagtailmedia.Media",
+        settings.WAGTAILMEDIA["MEDIA_MODEL"],
         verbose_name=_("audio file"),
         null=True,
         blank=True,
@@ -27,29 +41,53 @@ class EpisodePage(ListedPage, Page):
         related_name="+",
     )
     body = StreamField(BaseBodyBlock(), blank=True, verbose_name=_("show notes"))
+    transcript = RichTextField(
+        _("transcript"), blank=True, features=["bold", "italic", "link", "h3"]
+    )
+    transcript_file = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("transcript with timings (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chapters = StreamField([("chapter", ChapterBlock())], blank=True, verbose_name=_("chapters"))
 
     card_template = "podcasts/cards/episode_card.html"
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("episode_number"), FieldPanel("date")], heading=_("Episode")),
+        MultiFieldPanel(
+            [FieldPanel("episode_number"), FieldPanel("season_number"), FieldPanel("date")],
+            heading=_("Episode"),
+        ),
         FieldPanel("summary"),
         MediaChooserPanel("audio", media_type="audio"),
         FieldPanel("guests"),
         FieldPanel("body"),
+        FieldPanel("chapters"),
+        MultiFieldPanel(
+            [FieldPanel("transcript"), FieldPanel("transcript_file")], heading=_("Transcript")
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("guests"),
         index.SearchField("body"),
+        index.SearchField("transcript"),
         index.FilterField("date"),
     ]
     translatable_fields = page_translatable_fields(
         SynchronizedField("episode_number"),
+        SynchronizedField("season_number"),
         SynchronizedField("date"),
         TranslatableField("summary"),
         TranslatableField("guests"),
         SynchronizedField("audio"),
         TranslatableField("body"),
+        TranslatableField("transcript"),
+        SynchronizedField("transcript_file"),
+        TranslatableField("chapters"),
     )
 
     parent_page_types = ["podcasts.PodcastShowPage"]
@@ -62,22 +100,102 @@ class EpisodePage(ListedPage, Page):
     def listing_queryset(cls, queryset):
         return queryset.select_related("audio")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show"] = show = self.get_parent().specific
+        context["feed_url"] = show.feed_url
+        return context
 
-class PodcastShowPage(ListedPage, IndexPage):
-    """A podcast show, such as Regio Waves, listing its episodes."""
+    @path("chapters/", name="chapters")
+    def chapters_json(self, request):
+        """Podcasting 2.0 chapters (application/json+chapters)."""
+        if not self.chapters:
+            raise Http404
+        data = {
+            "version": "1.2.0",
+            "title": self.title,
+            "chapters": [
+                {"startTime": seconds(block.value["start"]), "title": block.value["title"]}
+                for block in self.chapters
+            ],
+        }
+        return JsonResponse(
+            data,
+            content_type="application/json+chapters",
+            json_dumps_params={"ensure_ascii": False},
+        )
+
+    @path("transcript/", name="transcript")
+    def transcript_html(self, request):
+        """The transcript alone, as the HTML transcript of the podcast feed."""
+        if not self.transcript:
+            raise Http404
+        return render(request, "podcasts/transcript.html", {"page": self})
+
+
+class PodcastShowPage(RoutablePageMixin, ListedPage, IndexPage):
+    """A podcast show, such as Regio Waves, listing its episodes, with its RSS feed."""
 
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
     artwork = image_field(_("artwork"))
+    category = models.CharField(
+        _("category"), max_length=50, choices=APPLE_CATEGORIES, default="Government"
+    )
+    audio_language = models.CharField(
+        _("language of the episodes"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    author = models.CharField(
+        _("author"), max_length=200, default="European Committee of the Regions"
+    )
+    owner_name = models.CharField(_("owner"), max_length=200, blank=True)
+    owner_email = models.EmailField(
+        _("owner email"),
+        blank=True,
+        help_text=_("Podcast directories write to this address to confirm who owns the show."),
+    )
+    copyright = models.CharField(_("copyright"), max_length=200, blank=True)
+    explicit = models.BooleanField(_("explicit content"), default=False)
+    podcast_locked = models.BooleanField(
+        _("locked"),
+        default=True,
+        help_text=_("Forbid other podcast hosts to import this show (podcast:locked)."),
+    )
 
     listed_model = EpisodePage
     listed_order = ("-date", "-pk")
     card_template = "podcasts/cards/show_card.html"
 
     content_panels = IndexPage.content_panels + [FieldPanel("description"), FieldPanel("artwork")]
+    settings_panels = IndexPage.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("audio_language"),
+                FieldPanel("author"),
+                FieldPanel("owner_name"),
+                FieldPanel("owner_email"),
+                FieldPanel("copyright"),
+                FieldPanel("explicit"),
+                FieldPanel("podcast_locked"),
+            ],
+            heading=_("Podcast directories"),
+        )
+    ]
     search_fields = Page.search_fields + [index.SearchField("description")]
     translatable_fields = IndexPage.translatable_fields + [
         TranslatableField("description"),
         SynchronizedField("artwork"),
+        SynchronizedField("category"),
+        SynchronizedField("audio_language"),
+        SynchronizedField("author"),
+        SynchronizedField("owner_name"),
+        SynchronizedField("owner_email"),
+        TranslatableField("copyright"),
+        SynchronizedField("explicit"),
+        SynchronizedField("podcast_locked"),
     ]
 
     parent_page_types = ["podcasts.PodcastIndexPage"]
@@ -89,6 +207,17 @@ class PodcastShowPage(ListedPage, IndexPage):
     @classmethod
     def listing_queryset(cls, queryset):
         return queryset.select_related("artwork")
+
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """The show's RSS feed in this language, for podcast apps and directories."""
+        from .feeds import podcast_feed
+
+        return HttpResponse(podcast_feed(self, request), content_type="application/rss+xml")
 
 
 class PodcastIndexPage(IndexPage):

@@ -494,9 +494,36 @@ PODCAST_INDEX = {
     ),
 }
 
+# What the demo's recordings end with (cms/demo/assets/audio, made with espeak-ng).
+PODCAST_CLOSING = "A podcast of the European Committee of the Regions."
+
+PODCAST_OWNER = {
+    "name": "European Committee of the Regions",
+    "email": "cohesionalliance@cor.europa.eu",
+    "copyright": T(
+        "© European Union, European Committee of the Regions",
+        "© Eiropas Savienība, Eiropas Reģionu komiteja",
+    ),
+}
+
+EPISODE_CHAPTERS = {
+    ("regio-waves", 10): [
+        ("00:00", T("The episode", "Epizode")),
+        ("00:07", T("About the podcast", "Par podkāstu")),
+    ],
+}
+
+# The words of the uploaded video's soundtrack, as captions.
+VIDEO_CAPTIONS = {
+    "en": "Cohesion Alliance. Join us for a strong cohesion policy. Sign the Joint Call.",
+    "lv": "Kohēzijas alianse. Pievienojieties mums par spēcīgu kohēzijas politiku. "
+    "Parakstiet Kopīgo aicinājumu.",
+}
+
 PODCAST_SHOWS = [
     {
         "key": "regio-waves",
+        "category": "Government",
         "title": same("Regio Waves"),
         "slug": T("regio-waves", "regio-waves"),
         "introduction": T(
@@ -507,6 +534,7 @@ PODCAST_SHOWS = [
     },
     {
         "key": "european-citizens-ask",
+        "category": "News/Politics",
         "title": same("European Citizens Ask"),
         "slug": T("european-citizens-ask", "european-citizens-ask"),
         "introduction": T(
@@ -516,6 +544,7 @@ PODCAST_SHOWS = [
     },
     {
         "key": "local-solutions",
+        "category": "Society & Culture",
         "title": same("Local Solutions"),
         "slug": T("local-solutions", "local-solutions"),
         "introduction": T(

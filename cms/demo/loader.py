@@ -122,18 +122,30 @@ class DemoLoader:
         self.created += 1
         return DocumentFactory(title=title, file=ContentFile(data_factory(), name=filename))
 
-    def media(self, title, path, media_type, duration, **extra):
+    def media(self, title, path, media_type):
+        """An audio or video file; its type, size and duration are read from it."""
         existing = get_media_model().objects.filter(title=title).first()
         if existing:
             return existing
         self.created += 1
         return MediaFactory(
-            title=title,
-            type=media_type,
-            duration=duration,
-            file=ContentFile(path.read_bytes(), name=path.name),
-            **extra,
+            title=title, type=media_type, file=ContentFile(path.read_bytes(), name=path.name)
         )
+
+    def vtt(self, title, cues, filename):
+        """A WebVTT file (captions, transcripts) in the document library."""
+
+        def timestamp(seconds):
+            minutes, secs = divmod(seconds, 60)
+            return f"{int(minutes // 60):02d}:{int(minutes % 60):02d}:{secs:06.3f}"
+
+        def content():
+            lines = ["WEBVTT", ""]
+            for start, end, text in cues:
+                lines += [f"{timestamp(start)} --> {timestamp(end)}", text, ""]
+            return "\n".join(lines).encode()
+
+        return self.document(title, content, filename)
 
     # -- the site ---------------------------------------------------------------------------
 
@@ -434,12 +446,7 @@ class DemoLoader:
             video = None
             if title == c.UPLOADED_VIDEO:
                 video = self.media(
-                    title,
-                    ASSETS / "video" / "cohesion-alliance-join-us.mp4",
-                    "video",
-                    6.0,
-                    width=640,
-                    height=360,
+                    title, ASSETS / "video" / "cohesion-alliance-join-us.mp4", "video"
                 )
             self.page(
                 VideoPageFactory,
@@ -457,8 +464,25 @@ class DemoLoader:
                     f"{self._slug(title)[:80]}.jpg",
                 ),
                 video=video,
+                captions=self.captions(video) if video else [],
             )
         return index
+
+    def captions(self, video):
+        """The uploaded video's captions, in English and Latvian, as its soundtrack says."""
+        from media_library.models import VideoCaption
+
+        return [
+            VideoCaption(
+                language=language,
+                file=self.vtt(
+                    f"{video.title} (captions, {language})",
+                    [(0, video.duration, text)],
+                    f"{self._slug(video.title)}-{language}.vtt",
+                ),
+            )
+            for language, text in c.VIDEO_CAPTIONS.items()
+        ]
 
     @staticmethod
     def _slug(title):
@@ -483,9 +507,20 @@ class DemoLoader:
                     lambda title=title: images.picture(title, "Podcast", 1400, 1400),
                     f"{show['key']}-artwork.jpg",
                 ),
+                category=show["category"],
+                audio_language="en",
+                author=c.PODCAST_OWNER["name"],
+                owner_name=c.PODCAST_OWNER["name"],
+                owner_email=c.PODCAST_OWNER["email"],
+                copyright=self.t(c.PODCAST_OWNER["copyright"]),
             )
+        show_titles = {show["key"]: show["title"].en for show in c.PODCAST_SHOWS}
         for show_key, number, title, date, summary, guests in c.EPISODES:
             audio_file = ASSETS / "audio" / f"{show_key}-{number}.mp3"
+            audio = self.media(title, audio_file, "audio")
+            # What the recording says: the demo's audio files speak these words.
+            spoken = f"{show_titles[show_key]}. {title}. {c.PODCAST_CLOSING}"
+            chapters = c.EPISODE_CHAPTERS.get((show_key, number), [])
             self.page(
                 EpisodePageFactory,
                 shows[show_key],
@@ -494,7 +529,17 @@ class DemoLoader:
                 episode_number=number,
                 date=date,
                 summary=self.t(summary),
-                audio=self.media(title, audio_file, "audio", 0),
+                audio=audio,
+                transcript=paragraphs([self.t(c.same(spoken))]),
+                transcript_file=self.vtt(
+                    f"{title} (transcript)",
+                    [(0, audio.duration, spoken)],
+                    f"{show_key}-{number}-transcript.vtt",
+                ),
+                chapters=[
+                    {"type": "chapter", "value": {"start": start, "title": self.t(chapter)}}
+                    for start, chapter in chapters
+                ],
                 guests=[
                     {"type": "guest", "value": {"name": self.t(c.same(name)), "role": self.t(role)}}
                     for name, role in guests
@@ -523,7 +568,7 @@ class DemoLoader:
                                 LANGUAGE_NAMES[language],
                                 [document["summary"].en],
                             ),
-                            f"{document['key']}-{language}-{position}.pdf",
+                            self.document_filename(language_title or title, language, position),
                         ),
                         sort_order=position,
                     )
@@ -540,6 +585,14 @@ class DemoLoader:
                 )
             )
         return pages
+
+    @staticmethod
+    def document_filename(title, language, position):
+        """The file's name in its language: downloads keep it (Content-Disposition)."""
+        from django.utils.text import slugify
+
+        name = slugify(title, allow_unicode=True)[:60].strip("-")
+        return f"{name}-{language}-{position}.pdf"
 
     def policy_pages(self, home):
         self.language_policy = self.content_page(home, c.LANGUAGE_POLICY)

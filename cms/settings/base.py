@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,6 +164,9 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = env("MEDIA_URL", default="/media/")
+# Serve MEDIA_ROOT from Django itself (with range requests). Production puts a web server or
+# object storage in front instead (docs/deployment.md); `make run` serves them this way.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -194,19 +198,25 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "#CohesionAlliance"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "zip", "epub"]
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.CustomDocument"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "zip", "epub", "vtt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Players of YouTube videos come from youtube-nocookie.com (media_library/embeds.py).
+WAGTAILEMBEDS_FINDERS = [{"class": "media_library.embeds.PrivacyFriendlyOEmbedFinder"}]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 WAGTAILMEDIA = {
-    "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_MODEL": "media_library.CustomMedia",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "opus", "wav"],
-    "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "ogv"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "mov"],
 }
+# Largest audio or video file officers may upload, in bytes.
+MEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_SIZE", default=500 * 1024 * 1024)
 
 # wagtail-localize: no machine translation unless an API key is configured.
 if DEEPL_API_KEY := env("DEEPL_API_KEY", default=""):

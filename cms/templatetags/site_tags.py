@@ -1,10 +1,13 @@
+import json
 from pathlib import PurePath
 
 from anyascii import anyascii
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
@@ -19,6 +22,23 @@ def anchor(text):
     """An id for a heading, readable in every script: "Kas ir Kohēzijas alianse?" ->
     "kas-ir-kohezijas-alianse"."""
     return slugify(anyascii(str(text))) or "section"
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data (schema.org) as a JSON-LD script element, safely escaped."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    text = text.translate({ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"})
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.filter
+def iso_duration(seconds):
+    """ISO 8601 duration: 125.4 -> "PT2M5S"."""
+    total = round(float(seconds or 0))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
 
 
 @register.filter

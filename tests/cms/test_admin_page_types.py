@@ -148,7 +148,7 @@ def test_officer_creates_a_podcast_show_and_an_episode(admin_client, site_tree):
     }
     episode = create_page_through_admin(admin_client, show, EpisodePage, fields)
     response = get_page(admin_client, episode)
-    assert response.soup.select_one("audio")["src"] == episode.audio.url
+    assert response.soup.select_one("audio source")["src"] == episode.audio.url
     assert "Enda Stenson" in response.soup.select_one(".guests").get_text()
 
 

@@ -31,7 +31,7 @@ def test_catalogues_are_up_to_date_with_the_code(tmp_path):
         check=True,
         capture_output=True,
         env={
-            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": str(tmp_path),
         },  # fmt: skip

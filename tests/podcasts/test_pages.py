@@ -11,7 +11,7 @@ def test_episode_page_has_an_audio_player_in_both_languages(client, site_tree, l
     response = get_page(client, tree.episode)
     assert_language(response, language)
     assert text_of(response.soup, "h1") == tree.episode.title
-    assert response.soup.select_one("audio")["src"] == tree.episode.audio.url
+    assert response.soup.select_one("audio source")["src"] == tree.episode.audio.url
     assert text_of(response.soup, ".guests") == "Marta Wnuk, Commission"
     assert text_of(response.soup, ".eyebrow a") == tree.show.title
 
