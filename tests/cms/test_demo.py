@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -137,3 +138,35 @@ def test_every_other_language_has_the_whole_demo_tree(demo):
     for locale in Locale.objects.exclude(pk__in=[demo.english.pk, demo.latvian.pk]):
         aliases = Page.objects.filter(locale=locale, alias_of__isnull=False)
         assert aliases.count() == english, locale
+
+
+def test_demo_podcast_feeds_are_real_shows(demo, client):
+    import feedparser
+
+    from podcasts.models import PodcastShowPage
+
+    for show in PodcastShowPage.objects.filter(locale=demo.english):
+        parsed = feedparser.parse(client.get(show.feed_url).content)
+        assert not parsed.bozo and parsed.entries, show
+        for entry in parsed.entries:
+            [enclosure] = entry.enclosures
+            path = enclosure.href.removeprefix("http://testserver")
+            whole = b"".join(client.get(path).streaming_content)
+            assert int(enclosure.length) == len(whole) > 10_000
+            seek = client.get(path, HTTP_RANGE="bytes=1000-1999")
+            assert seek.status_code == 206 and b"".join(seek.streaming_content) == whole[1000:2000]
+
+
+def test_every_demo_document_downloads_in_each_language_with_its_size(demo, client):
+    from django.template.defaultfilters import filesizeformat
+
+    for page in DocumentPage.objects.filter(locale=demo.latvian):
+        html = client.get(page.url).content.decode()
+        for version in page.language_versions.select_related("document"):
+            response = client.get(version.document.url)
+            size = int(response["Content-Length"])
+            assert response.status_code == 200 and size == version.document.file.size
+            assert response["Content-Type"] == "application/pdf"
+            with translation.override("lv"):
+                shown = filesizeformat(size).replace("\xa0", " ")
+            assert f"({shown} – PDF)" in html.replace("\xa0", " ")
