@@ -225,9 +225,11 @@ if DEEPL_API_KEY := env("DEEPL_API_KEY", default=""):
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
 
+# --- wagtail-transfer (begin) ---------------------------------------------------------------
 # wagtail-transfer: this instance's secret and the instances it may import from.
 WAGTAILTRANSFER_SECRET_KEY = env("WAGTAILTRANSFER_SECRET_KEY", default="")
 WAGTAILTRANSFER_SOURCES = env.json("WAGTAILTRANSFER_SOURCES", default={})
+# --- wagtail-transfer (end) -----------------------------------------------------------------
 
 # Background tasks (Django's tasks API through django-tasks): stored in the database and run by
 # `manage.py db_worker`, so that an email that cannot be sent now is sent later.
