@@ -3,6 +3,7 @@
 Each block renders with its own template in ``cms/templates/cms/blocks/``, named after the block.
 """
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -185,11 +186,11 @@ class LatestPagesBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(label=_("Number of items"), default=3, min_value=1, max_value=12)
 
     def get_context(self, value, parent_context=None):
+        # Lazy: the template caches what they make, and asks for them only when its cache misses.
         context = super().get_context(value, parent_context)
-        index = localized(value["index_page"])
-        if index is not None:
-            context["index"] = index
-            context["items"] = index.latest(value["count"])
+        index = SimpleLazyObject(lambda: localized(value["index_page"]))
+        context["index"] = index
+        context["items"] = SimpleLazyObject(lambda: list(index.latest(value["count"])))
         return context
 
     def get_preview_value(self):

@@ -1,7 +1,11 @@
 import re
 
+from django.core.cache import cache
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.http import parse_http_date_safe
+from wagtail.models import Site
+
+from .caching import FRAGMENT_SECONDS, content_version
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
@@ -90,3 +94,21 @@ class RangeRequestMiddleware:
                 break
             length -= len(chunk)
             yield chunk
+
+
+class CachedSiteMiddleware:
+    """Find the request's Wagtail site from the cache rather than the database: Wagtail looks it
+    up on every request, and it changes only when an administrator edits the sites (which moves
+    the content version on)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = f"site:{request._get_raw_host()}:{request.get_port()}:{content_version()}"
+        site = cache.get(key)
+        if site is None:
+            site = Site.find_for_request(request)
+            cache.set(key, site, FRAGMENT_SECONDS)
+        request._wagtail_site = site
+        return self.get_response(request)

@@ -17,4 +17,7 @@ def repair_child_count(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
+    from .caching import register_signal_handlers as register_caching
+
     page_published.connect(repair_child_count, dispatch_uid="cms.repair_child_count")
+    register_caching()

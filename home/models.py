@@ -3,6 +3,7 @@ from http import HTTPMethod
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,38 @@ class AlliancePage(Page):
 
     class Meta:
         verbose_name = _("Alliance page")
+
+    def route(self, request, path_components):
+        """Find the page at a path of this language's site in two queries.
+
+        Wagtail looks a path up a level at a time, two queries a level; the landing page holds
+        every page of its language, so it can find the deepest page whose address starts the
+        path at once, then let that page route the rest (a route of a routable page, or a 404).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        lengths = {
+            self.url_path + "/".join(path_components[:n]) + "/": n
+            for n in range(1, len(path_components) + 1)
+        }
+        # The page and its parent, in one query.
+        found = list(
+            Page.objects.filter(path__startswith=self.path, url_path__in=lengths).order_by(
+                "-depth"
+            )[:2]
+        )
+        if not found:
+            raise Http404
+        url_path = found[0].url_path
+        model = found[0].specific_class
+        page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(
+            pk=found[0].pk
+        )
+        if page.depth == self.depth + 1:
+            page._cached_parent_obj = self
+        elif len(found) == 2 and found[1].depth == page.depth - 1:
+            page._cached_parent_obj = found[1]
+        return page.route(request, path_components[lengths[url_path] :])
 
 
 class JointCallPage(RoutablePageMixin, Page):
@@ -317,6 +350,8 @@ class Signature(models.Model):
 
 
 class StoryPage(ListedPage, Page):
+    route_select_related = ["hero_image"]
+
     date = models.DateField(_("date"))
     summary = models.TextField(_("summary"), max_length=500)
     hero_image = image_field(_("hero image"))

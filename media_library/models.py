@@ -89,6 +89,8 @@ class VideoPage(ListedPage, Page):
     file (with captions in several languages) or a video on a platform, which loads only when
     the visitor asks for it."""
 
+    route_select_related = ["poster", "series", "video"]
+
     date = models.DateField(_("date"))
     series = models.ForeignKey(
         VideoSeries,

@@ -27,6 +27,8 @@ APPLE_CATEGORIES = [
 
 
 class EpisodePage(RoutablePageMixin, ListedPage, Page):
+    route_select_related = ["audio", "transcript_file"]
+
     episode_number = models.PositiveIntegerField(_("episode number"), null=True, blank=True)
     season_number = models.PositiveIntegerField(_("season number"), null=True, blank=True)
     date = models.DateField(_("publication date"))
@@ -135,6 +137,8 @@ class EpisodePage(RoutablePageMixin, ListedPage, Page):
 
 class PodcastShowPage(RoutablePageMixin, ListedPage, IndexPage):
     """A podcast show, such as Regio Waves, listing its episodes, with its RSS feed."""
+
+    route_select_related = ["artwork"]
 
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
     artwork = image_field(_("artwork"))

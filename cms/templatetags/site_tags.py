@@ -4,6 +4,7 @@ from pathlib import PurePath
 from anyascii import anyascii
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -12,9 +13,17 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from cms import caching
+
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+@register.simple_tag
+def content_version():
+    """The version of the site's content, part of the key of every cached fragment."""
+    return caching.content_version()
 
 
 @register.filter
@@ -84,9 +93,17 @@ def site_root(context):
 
 
 def _locale_codes(context):
-    return _request_cache(
-        context, "locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
-    )
+    """Locale id -> language code, cached until the content changes."""
+
+    def compute():
+        key = f"locale-codes:{caching.content_version()}"
+        codes = cache.get(key)
+        if codes is None:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            cache.set(key, codes, caching.FRAGMENT_SECONDS)
+        return codes
+
+    return _request_cache(context, "locale_codes", compute)
 
 
 @register.simple_tag(takes_context=True)
