@@ -2,21 +2,32 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail_transfer import urls as wagtailtransfer_urls
 
-from cms.views import choose_language
+from cms.seo import MultilingualSitemap, robots_txt
+from cms.transfer import urls as transfer_urls
+from cms.views import choose_language, search
 from home.views import submit_signature
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("wagtail-transfer/", include(wagtailtransfer_urls)),
+    # wagtail-transfer's export API, with our page export (cms/transfer/urls.py).
+    path("wagtail-transfer/", include(transfer_urls)),
     path("language/<str:code>/", choose_language, name="choose_language"),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap),
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -37,6 +48,7 @@ if settings.SERVE_MEDIA:
 # language (LocaleMiddleware: language cookie, then Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("sign/<uuid:call_key>/", submit_signature, name="submit_signature"),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

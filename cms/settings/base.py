@@ -4,9 +4,11 @@ Every value a deployment changes comes from an environment variable; the default
 `make run` on a developer's machine. See the README for the full list.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -24,12 +26,15 @@ INSTALLED_APPS = [
     "media_library",
     "podcasts",
     "documents",
+    "cms.transfer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_transfer",
     "wagtailmedia",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -50,13 +55,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.SharedCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.SecurityHeadersMiddleware",
     "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it locks out clients after repeated failed logins (settings below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -112,6 +124,35 @@ if REDIS_URL := env("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# HTTP caching. Public answers may be kept this long by a shared cache (cms.middleware); a
+# publication purges what it changes at once, so this only bounds how old the signature count
+# on a cached page can be. FRONTEND_CACHE_URLS: the Varnish instances (or other HTTP caches
+# accepting PURGE) to purge, comma-separated, e.g. http://127.0.0.1:6081.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=300)
+WAGTAILFRONTENDCACHE = {
+    f"http-cache-{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", default=[]), start=1)
+}
+# Each language's page is published, and purged, on its own: no need to purge 24 addresses.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins from one address for one
+# username, that pair is locked out (429) for AXES_COOLOFF_MINUTES. Works for Wagtail's and
+# Django's admin login, which both authenticate with the request.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.signatures.client_address"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,13 +239,16 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "#CohesionAlliance"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full text with each language's stemming (cms/search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "zip", "epub", "vtt"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+# Every image needs its description, its alternative text (cms/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Players of YouTube videos come from youtube-nocookie.com (media_library/embeds.py).
 WAGTAILEMBEDS_FINDERS = [{"class": "media_library.embeds.PrivacyFriendlyOEmbedFinder"}]
@@ -227,9 +271,42 @@ if DEEPL_API_KEY := env("DEEPL_API_KEY", default=""):
     }
 
 # --- wagtail-transfer (begin) ---------------------------------------------------------------
-# wagtail-transfer: this instance's secret and the instances it may import from.
+# wagtail-transfer (docs/content-transfer.md): this instance's secret, which the instances that
+# import from it must know, and the instances it may import from, as JSON in one variable:
+# {"staging": {"BASE_URL": "https://staging.example.eu/wagtail-transfer/", "SECRET_KEY": "…"}}.
 WAGTAILTRANSFER_SECRET_KEY = env("WAGTAILTRANSFER_SECRET_KEY", default="")
 WAGTAILTRANSFER_SOURCES = env.json("WAGTAILTRANSFER_SOURCES", default={})
+for _name, _source in WAGTAILTRANSFER_SOURCES.items():
+    if not isinstance(_source, dict) or not {"BASE_URL", "SECRET_KEY"} <= set(_source):
+        raise ImproperlyConfigured(
+            f"WAGTAILTRANSFER_SOURCES[{_name!r}] needs a BASE_URL and a SECRET_KEY."
+        )
+    _source["BASE_URL"] = _source["BASE_URL"].rstrip("/") + "/"
+# How objects are matched between instances: locales by language code, users by username (an
+# IntegrityError on auth_user.username otherwise). Pages, images, documents, media files and
+# snippets by the UUIDs wagtail-transfer records; pages also by translation key and locale.
+WAGTAILTRANSFER_LOOKUP_FIELDS = {
+    "wagtailcore.locale": ["language_code"],
+    "auth.user": ["username"],
+}
+# Never created because something refers to them: pages outside what was chosen, revisions
+# (the page <-> latest revision cycle, wagtail-transfer issue #163; the importer saves a new
+# revision of every page it writes) and users (no staging account becomes a production one).
+WAGTAILTRANSFER_NO_FOLLOW_MODELS = [
+    "wagtailcore.page",
+    "wagtailcore.revision",
+    "contenttypes.contenttype",
+    "auth.user",
+]
+# Brought up to date when a transferred page refers to them: the files and the video series.
+WAGTAILTRANSFER_UPDATE_RELATED_MODELS = [
+    "wagtailimages.image",
+    "documents.customdocument",
+    "media_library.custommedia",
+    "media_library.videoseries",
+]
+# How long the admin waits for the source's page chooser, and for its export API (seconds).
+WAGTAILTRANSFER_CHOOSER_API_PROXY_TIMEOUT = env.int("WAGTAILTRANSFER_TIMEOUT", default=30)
 # --- wagtail-transfer (end) -----------------------------------------------------------------
 
 # Background tasks (Django's tasks API through django-tasks): stored in the database and run by
@@ -254,3 +331,59 @@ SIGNATURE_EMAIL_MAX_ATTEMPTS = env.int("SIGNATURE_EMAIL_MAX_ATTEMPTS", default=6
 SIGNATURE_COUNT_CACHE_SECONDS = env.int("SIGNATURE_COUNT_CACHE_SECONDS", default=300)
 # Proxies in front of the site that append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+
+# Security headers (cms.middleware.SecurityHeadersMiddleware, django-csp). Public pages run only
+# the site's own scripts: no 'unsafe-inline' for scripts (JSON-LD data blocks are not run). Videos
+# on platforms play in frames from CSP_FRAME_SOURCES; media may come from another origin
+# (CSP_MEDIA_SOURCES, e.g. object storage). The Wagtail admin, which still needs inline scripts
+# and styles, has its own policy (ADMIN_CONTENT_SECURITY_POLICY) under ADMIN_URL_PREFIXES.
+CSP_FRAME_SOURCES = env.list(
+    "CSP_FRAME_SOURCES",
+    default=["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+CSP_MEDIA_SOURCES = env.list("CSP_MEDIA_SOURCES", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_SOURCES],
+        "media-src": ["'self'", *CSP_MEDIA_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": CSP_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "media-src": ["'self'", "blob:", *CSP_MEDIA_SOURCES],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Powerful browser features the site never uses are off; sharing and full-screen players are on.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "clipboard-write": ["self"],
+    "fullscreen": ["self", *CSP_FRAME_SOURCES],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
