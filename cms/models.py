@@ -1,3 +1,5 @@
+from http import HTTPMethod
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404
@@ -99,7 +101,35 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
-    select_related = ["contact_page", "privacy_page", "language_policy_page"]
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_email = models.EmailField(
+        _("email for accessibility problems"),
+        blank=True,
+        help_text=_(
+            'Where visitors report an accessibility problem ("Report an accessibility problem" '
+            "in every footer). Empty: the contact email."
+        ),
+    )
+    share_image = image_field(_("default share image"))
+    share_image.help_text = _(
+        "Shown when a page is shared on social media and has no image of its own "
+        "(1200 × 630 pixels is best)."
+    )
+
+    select_related = [
+        "contact_page",
+        "privacy_page",
+        "language_policy_page",
+        "accessibility_page",
+        "share_image",
+    ]
 
     panels = [
         MultiFieldPanel(
@@ -116,16 +146,32 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("privacy_page"), FieldPanel("language_policy_page")],
             heading=_("Key pages"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("accessibility_email")],
+            heading=_("Accessibility"),
+        ),
+        FieldPanel("share_image"),
     ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def accessibility_contact(self):
+        """The address to report an accessibility problem to."""
+        return self.accessibility_email or self.contact_email
+
+
+# What a page that takes no form answers to; anything else (POST, PUT, PATCH, DELETE) gets 405.
+# Wagtail 8 pages accept every method unless told otherwise.
+READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
 
 class ListedPage:
     """A page that index pages and "latest" sections show as a card."""
 
     card_template = None
+    allowed_http_methods = READ_ONLY_METHODS
 
     @classmethod
     def listing_queryset(cls, queryset):
@@ -142,6 +188,7 @@ class IndexPage(Page):
     listed_model = None
     listed_order = ("-first_published_at",)
     items_per_page = 12
+    allowed_http_methods = READ_ONLY_METHODS
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     translatable_fields = page_translatable_fields(TranslatableField("introduction"))

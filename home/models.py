@@ -16,7 +16,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseBodyBlock
-from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
+from cms.models import (
+    READ_ONLY_METHODS,
+    IndexPage,
+    ListedPage,
+    image_field,
+    page_translatable_fields,
+)
 
 from .blocks import AllianceBodyBlock, JointCallBodyBlock
 
@@ -42,6 +48,8 @@ class AlliancePage(Page):
         SynchronizedField("hero_image"),
         TranslatableField("body"),
     )
+
+    allowed_http_methods = READ_ONLY_METHODS
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -180,6 +188,9 @@ class JointCallPage(RoutablePageMixin, Page):
         from .signatures import confirmed_count
 
         return self.signatory_baseline + confirmed_count(self.translation_key)
+
+    def get_cached_paths(self):
+        return ["/", "thank-you/", "signatories/"]
 
     @path("")
     def sign(self, request):
@@ -423,6 +434,8 @@ class ContentPage(Page):
         TranslatableField("introduction"),
         TranslatableField("body"),
     )
+
+    allowed_http_methods = READ_ONLY_METHODS
 
     parent_page_types = ["home.AlliancePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

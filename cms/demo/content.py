@@ -1111,8 +1111,92 @@ CONTACT = {
     ],
 }
 
+# The accessibility statement, with the structure of the EU model accessibility statement
+# (Commission Implementing Decision (EU) 2018/1523).
+ACCESSIBILITY = {
+    "title": T("Accessibility statement", "Paziņojums par piekļūstamību"),
+    "slug": T("accessibility", "pieklustamiba"),
+    "introduction": T(
+        "The European Committee of the Regions is committed to making this website accessible, in "
+        "accordance with Directive (EU) 2016/2102 on the accessibility of the websites and mobile "
+        "applications of public sector bodies. This accessibility statement applies to the "
+        "#CohesionAlliance website in all its languages.",
+        "Eiropas Reģionu komiteja apņemas nodrošināt šīs tīmekļvietnes piekļūstamību saskaņā ar "
+        "Direktīvu (ES) 2016/2102 par publiskā sektora iestāžu tīmekļvietņu un mobilo lietotņu "
+        "piekļūstamību. Šis paziņojums par piekļūstamību attiecas uz #CohesionAlliance "
+        "tīmekļvietni visās tās valodās.",
+    ),
+    "body": [
+        (
+            T("Compliance status", "Atbilstības statuss"),
+            T(
+                "This website is partially compliant with the harmonised European standard "
+                "EN 301 549 V3.2.1 (which includes the Web Content Accessibility Guidelines 2.1, "
+                "level AA), due to the non-compliances listed below.",
+                "Šī tīmekļvietne daļēji atbilst saskaņotajam Eiropas standartam EN 301 549 V3.2.1 "
+                "(kas ietver Tīmekļa satura piekļūstamības vadlīnijas 2.1, AA līmeni) turpmāk "
+                "uzskaitīto neatbilstību dēļ.",
+            ),
+        ),
+        (
+            T("Non-accessible content", "Nepiekļūstams saturs"),
+            T(
+                "Non-compliance with the accessibility regulations: some documents published as "
+                "PDF files, in particular older ones, may lack a structure that screen readers "
+                "can follow; and some podcast episodes and videos do not have a full transcript "
+                "or captions in every language yet. Content not within the scope of the "
+                "applicable legislation: videos played from third-party platforms, whose players "
+                "we do not control.",
+                "Neatbilstība piekļūstamības noteikumiem: dažiem PDF formātā publicētiem "
+                "dokumentiem, jo īpaši vecākiem, var nebūt struktūras, kurai var sekot ekrāna "
+                "lasītāji; dažām podkāstu epizodēm un video vēl nav pilna atšifrējuma vai subtitru "
+                "visās valodās. Saturs, uz ko neattiecas piemērojamie tiesību akti: video, ko "
+                "atskaņo no trešo personu platformām, kuru atskaņotājus mēs nekontrolējam.",
+            ),
+        ),
+        (
+            T("Preparation of this accessibility statement", "Šī paziņojuma sagatavošana"),
+            T(
+                "This statement was prepared on 27 November 2026. It is based on a self-assessment "
+                "by the team of the website: automated tests of every page type in a browser and "
+                "manual checks with a keyboard and a screen reader. The statement is reviewed "
+                "every year and whenever the website changes significantly.",
+                "Šis paziņojums sagatavots 2026. gada 27. novembrī. Tā pamatā ir tīmekļvietnes "
+                "komandas veikts pašnovērtējums: visu lapu veidu automatizēti testi pārlūkā un "
+                "manuālas pārbaudes ar tastatūru un ekrāna lasītāju. Paziņojumu pārskata katru "
+                "gadu un ikreiz, kad tīmekļvietne būtiski mainās.",
+            ),
+        ),
+        (
+            T("Feedback and contact information", "Atsauksmes un kontaktinformācija"),
+            T(
+                "If you notice an accessibility problem on this website, or need information from "
+                "it in an accessible format, write to us at cohesionalliance@cor.europa.eu (the "
+                'link "Report an accessibility problem" at the bottom of every page). We reply '
+                "within 15 working days.",
+                "Ja pamanāt piekļūstamības problēmu šajā tīmekļvietnē vai jums no tās vajadzīga "
+                "informācija piekļūstamā formātā, rakstiet mums uz cohesionalliance@cor.europa.eu "
+                '(saite "Ziņot par piekļūstamības problēmu" katras lapas apakšā). Mēs atbildam '
+                "15 darba dienu laikā.",
+            ),
+        ),
+        (
+            T("Enforcement procedure", "Izpildes procedūra"),
+            T(
+                "If you are not satisfied with our reply to your feedback or request, you can "
+                "complain to the European Ombudsman, who investigates complaints about "
+                "maladministration in the institutions and bodies of the European Union.",
+                "Ja neesat apmierināts ar mūsu atbildi uz jūsu atsauksmi vai pieprasījumu, varat "
+                "iesniegt sūdzību Eiropas Ombudam, kas izmeklē sūdzības par Eiropas Savienības "
+                "iestāžu un struktūru nepareizu administrēšanu.",
+            ),
+        ),
+    ],
+}
+
 SITE_SETTINGS = {
     "contact_email": "cohesionalliance@cor.europa.eu",
+    "accessibility_email": "cohesionalliance@cor.europa.eu",
     "postal_address": "Rue Belliard/Belliardstraat 99-101\n1040 Bruxelles/Brussel\nBelgium",
     "social_links": [
         ("x", "https://x.com/EU_CoR"),

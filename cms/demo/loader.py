@@ -598,6 +598,7 @@ class DemoLoader:
         self.language_policy = self.content_page(home, c.LANGUAGE_POLICY)
         self.privacy = self.content_page(home, c.PRIVACY)
         self.contact = self.content_page(home, c.CONTACT)
+        self.accessibility = self.content_page(home, c.ACCESSIBILITY)
 
     def content_page(self, home, data):
         body = []
@@ -630,6 +631,8 @@ class DemoLoader:
         site_settings.contact_page = self.contact
         site_settings.privacy_page = self.privacy
         site_settings.language_policy_page = self.language_policy
+        site_settings.accessibility_page = self.accessibility
+        site_settings.accessibility_email = data["accessibility_email"]
         site_settings.save()
 
     # -- the Latvian translation ------------------------------------------------------------

@@ -223,3 +223,45 @@ def localized_url(context, page):
     if page is None:
         return ""
     return localized_pages(context, page)[0].get_url(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def seo_meta(context):
+    """The canonical address, Open Graph and Twitter card tags and schema.org data (JSON-LD) of
+    the page shown; cached until the content changes."""
+    from django.template.loader import render_to_string
+
+    from cms import structured_data as sd
+    from cms.models import SiteSettings
+
+    page = context.get("page")
+    request = context.get("request")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return ""
+    number = request.GET.get("page", "")
+    number = number if number.isdigit() else ""
+    key = (
+        f"seo:{caching.content_version()}:{request.get_host()}:{page.pk}:"
+        f"{request.path}:{number}:{get_language()}"
+    )
+    html = cache.get(key)
+    if html is None:
+        site_settings = SiteSettings.for_request(request)
+        image = sd.share_image(page, site_settings)
+        canonical = sd.canonical_url(page, request)
+        title = page.seo_title or page.title
+        html = render_to_string(
+            "includes/seo_meta.html",
+            {
+                "canonical": canonical,
+                "title": title,
+                "description": sd.description(page),
+                "image": image,
+                "og_type": sd.og_type(page),
+                "og_locale": sd.OG_LOCALES.get(get_language(), ""),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+                "structured_data": sd.structured_data(page, request, site_settings, image),
+            },
+        )
+        cache.set(key, html, caching.FRAGMENT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes

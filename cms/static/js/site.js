@@ -1,6 +1,11 @@
-// The site works without JavaScript; this only adds two conveniences.
+// The site works without JavaScript; this only adds conveniences.
 (function () {
   "use strict";
+
+  // A form sent back with errors: its summary takes the focus, so that a screen reader reads
+  // it out and keyboard users go from its links to the fields.
+  var errors = document.getElementById("form-errors");
+  if (errors) errors.focus();
 
   // A video on a platform loads only when the visitor asks for it: the player's HTML waits in a
   // <template>, which the browser does not load, until the button is pressed.
@@ -31,4 +36,33 @@
       });
     });
   });
+
+  // Sharing without third parties: copy the page's address, or the device's own share sheet
+  // (Web Share API). The buttons stay hidden where the browser cannot do it.
+  var status = document.querySelector("[data-share-status]");
+  function say(message) {
+    if (status) status.textContent = message;
+  }
+  var copyItem = document.querySelector("[data-share-copy]");
+  if (copyItem && navigator.clipboard && window.isSecureContext) {
+    var copyButton = copyItem.querySelector("button");
+    copyItem.hidden = false;
+    copyButton.addEventListener("click", function () {
+      navigator.clipboard.writeText(copyButton.getAttribute("data-share-url")).then(
+        function () { say(copyButton.getAttribute("data-share-done")); },
+        function () { say(""); }
+      );
+    });
+  }
+  var nativeItem = document.querySelector("[data-share-native]");
+  if (nativeItem && navigator.share) {
+    var nativeButton = nativeItem.querySelector("button");
+    nativeItem.hidden = false;
+    nativeButton.addEventListener("click", function () {
+      navigator.share({
+        title: nativeButton.getAttribute("data-share-title"),
+        url: nativeButton.getAttribute("data-share-url"),
+      }).catch(function () { /* the visitor closed the share sheet */ });
+    });
+  }
 })();

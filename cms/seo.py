@@ -1,0 +1,88 @@
+"""What search engines read: the sitemap of every language, with each page's translations as
+``hreflang`` alternates, and robots.txt."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.models import Page
+
+LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.LANGUAGES)}
+
+
+class MultilingualSitemap(Sitemap):
+    """Every live public page of the site in every language; a language's page not translated
+    yet (an alias of the English page) is left out, as its canonical address is the English one.
+    Each address lists the page's translations, itself included, and ``x-default`` (the page in
+    the source language)."""
+
+    def items(self):
+        site = self.get_wagtail_site()
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+        within = Q()
+        for path in roots.values_list("path", flat=True):
+            within |= Q(path__startswith=path)
+        return (
+            Page.objects.live()
+            .public()
+            .filter(within, alias_of__isnull=True)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        translations = {}
+        for translation in (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
+            .select_related("locale")
+            .only("id", "path", "depth", "url_path", "translation_key", "locale__language_code")
+        ):
+            translations.setdefault(translation.translation_key, []).append(translation)
+        urls = []
+        last_mods = set()
+        for item in pages:
+            alternates = self.alternates(translations.get(item.translation_key, []))
+            location = item.get_full_url(self.request)
+            for url_info in item.get_sitemap_urls(self.request):
+                if url_info.get("location") == location:
+                    url_info["alternates"] = alternates
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+    def alternates(self, translations):
+        translations = sorted(
+            translations, key=lambda page: LANGUAGE_ORDER.get(page.locale.language_code, 99)
+        )
+        alternates = [
+            {"lang_code": page.locale.language_code, "location": page.get_full_url(self.request)}
+            for page in translations
+        ]
+        source = [a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE]
+        if source:
+            alternates.append({"lang_code": "x-default", "location": source[0]["location"]})
+        return alternates
+
+
+@require_safe
+def robots_txt(request):
+    """robots.txt: everything public may be indexed except the admin, search results and the
+    language switch; the sitemap lists every page."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /language/",
+        "Disallow: /wagtail-transfer/",
+    ]
+    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
