@@ -35,9 +35,16 @@ run: install
 		WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# System packages the tests use: GNU gettext (the catalogues must hold every string of the code).
+# System packages the tests use: GNU gettext (the catalogues must hold every string of the code);
+# Debian's Chromium, which the browser tests (tests/browser) drive with Playwright, and axe-core,
+# from npm into var/node, which they inject into the pages. Playwright's own browsers are never
+# downloaded.
+AXE := var/node/node_modules/axe-core/axe.min.js
 test-deps:
 	@command -v xgettext >/dev/null || $(SUDO) apt-get install -y gettext
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y chromium; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y nodejs npm; }
+	@[ -f $(AXE) ] || npm install --prefix var/node --no-audit --no-fund axe-core@4
 
 test: install test-deps
 	$(BIN)/ruff check .
@@ -60,3 +67,39 @@ messages: install
 bench: install
 	@command -v wrk >/dev/null || $(SUDO) apt-get install -y wrk
 	$(BIN)/python bench/signatures.py --write-docs
+
+# Two instances side by side (docs/content-transfer.md): staging with the demo content on port
+# 8001, a new production on port 8002, each with its own SQLite database and media folder in
+# var/transfer-demo/. Moves the Joint Call and the Joint Call document, in English and Latvian,
+# from staging to production with wagtail-transfer's HTTP API, then serves both (Ctrl-C stops
+# them). Admin of both: admin / cohesion-demo. Run it again to import again (updates in place).
+TRANSFER_DEMO := $(CURDIR)/var/transfer-demo
+TRANSFER_DEMO_SECRET := staging-demo-secret
+STAGING_ENV := DATABASE_URL=sqlite:///$(TRANSFER_DEMO)/staging.sqlite3 \
+	MEDIA_ROOT=$(TRANSFER_DEMO)/staging-media WAGTAILADMIN_BASE_URL=http://$(HOST):8001 \
+	WAGTAILTRANSFER_SECRET_KEY=$(TRANSFER_DEMO_SECRET)
+PRODUCTION_ENV := DATABASE_URL=sqlite:///$(TRANSFER_DEMO)/production.sqlite3 \
+	MEDIA_ROOT=$(TRANSFER_DEMO)/production-media WAGTAILADMIN_BASE_URL=http://$(HOST):8002 \
+	WAGTAILTRANSFER_SECRET_KEY=production-demo-secret \
+	WAGTAILTRANSFER_SOURCES='{"staging": {"BASE_URL": "http://$(HOST):8001/wagtail-transfer/", "SECRET_KEY": "$(TRANSFER_DEMO_SECRET)"}}'
+# The document first: the Joint Call's full text links to it.
+TRANSFER_DEMO_PAGES := /home/documents/joint-call-2024/ /home/joint-call/
+
+.PHONY: transfer-demo
+transfer-demo: install
+	mkdir -p $(TRANSFER_DEMO)
+	$(STAGING_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(STAGING_ENV) $(BIN)/python manage.py load_demo
+	$(PRODUCTION_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(PRODUCTION_ENV) $(BIN)/python manage.py shell -c "from django.contrib.auth.models import User; \
+		User.objects.filter(username='admin').exists() or \
+		User.objects.create_superuser('admin', 'admin@example.com', 'cohesion-demo')"
+	$(STAGING_ENV) $(BIN)/python manage.py runserver $(HOST):8001 --noreload & staging=$$!; \
+		trap 'kill $$staging 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python -c "exec('import time, urllib.request as r\nfor _ in range(240):\n try:\n  r.urlopen(\'http://$(HOST):8001/admin/login/\'); break\n except OSError: time.sleep(0.5)')"; \
+		ids=$$($(STAGING_ENV) $(BIN)/python manage.py shell -v 0 -c "from wagtail.models import Page; \
+			print(*[Page.objects.get(url_path=p, locale__language_code='en').pk \
+			for p in '$(TRANSFER_DEMO_PAGES)'.split()])"); \
+		$(PRODUCTION_ENV) $(BIN)/python manage.py transfer_import staging $$ids && \
+		echo "Staging: http://$(HOST):8001/admin/  Production: http://$(HOST):8002/admin/ (admin / cohesion-demo)" && \
+		$(PRODUCTION_ENV) $(BIN)/python manage.py runserver $(HOST):8002 --noreload

@@ -1,0 +1,20 @@
+"""The base of the admin's image forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.forms import BaseImageForm
+
+
+class ImageForm(BaseImageForm):
+    """The image's description, which Wagtail uses as its alternative text wherever a page gives
+    none of its own (hero images, posters, artwork), is required: no image reaches the site
+    without one. Image blocks ask for their own alternative text, or "decorative"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        description = self.fields.get("description")
+        if description is not None:
+            description.required = True
+            description.label = _("Description (alternative text)")
+            description.help_text = _(
+                "What the image shows, for people who cannot see it: screen readers read it out."
+            )

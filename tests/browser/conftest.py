@@ -1,0 +1,161 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against the site served by a live
+server thread, on the demo content (`manage.py load_demo`).
+
+The demo is loaded once per run and committed (the server thread has its own database
+connection); what the tests do through the browser is committed too. They run after every other
+test (see ``pytest_collection_modifyitems``), so none of it reaches another test.
+"""
+
+import datetime
+import importlib
+import io
+import os
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from tests.browser.helpers import AXE, CHROMIUM, DESKTOP, LANGUAGES, PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the tests are plain
+# synchronous calls all the same.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The browser tests run last, after pytest-django has put the tests that use the database
+    in its order: they replace the session's site tree with the demo and commit what they do.
+
+    Each runs in a test transaction that is rolled back (pytest-django's ``db``), which matters
+    little: what the tests change goes through the server thread, which commits. The tests only
+    read in their own thread; what must be committed there runs in a thread of its own."""
+    here = Path(__file__).parent
+    browser = [item for item in items if Path(str(item.fspath)).is_relative_to(here)]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.django_db)
+    items[:] = [item for item in items if item not in browser] + browser
+
+
+def reset_database():
+    """The database as the migrations leave it, with the languages of the browser tests only:
+    the other languages' trees (aliases of every English page) would take minutes to build."""
+    from wagtail.models import Collection, Locale, Page
+
+    call_command("flush", interactive=False, verbosity=0)
+    Collection.add_root(name="Root")
+    migration = importlib.import_module("cms.migrations.0002_locales_and_translators")
+    migration.create_locales_and_translators(apps, None)
+    Locale.objects.exclude(language_code__in=LANGUAGES).delete()
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    Page.add_root(instance=Page(title="Root", slug="root", locale=english))
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site, committed, with an officer (a superuser) and a translator."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from cms.locales import TRANSLATORS
+    from home.models import JointCallPage
+    from media_library.models import VideoIndexPage, VideoPage
+
+    with django_db_blocker.unblock():
+        reset_database()
+        call_command("load_demo", stdout=io.StringIO())
+        # What Wagtail queued while the demo was built (search and reference indexes) is left
+        # undone: the tests run the worker for the emails they cause, not for that.
+        DBTaskResult.objects.filter(status="READY").delete()
+        User = get_user_model()
+        officer = User.objects.create_superuser("officer", "officer@example.eu", PASSWORD)
+        translator = User.objects.create_user(
+            "translator", "translator@example.eu", PASSWORD, first_name="Laura"
+        )
+        translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        # A video on a platform, shown behind a consent placeholder (the demo's are files).
+        index = VideoIndexPage.objects.get(locale__language_code="en")
+        platform_video = index.add_child(
+            instance=VideoPage(
+                title="The Alliance on a video platform",
+                slug="alliance-on-a-platform",
+                date=datetime.date(2024, 5, 1),
+                video_url="https://www.youtube.com/watch?v=abcdefghijk",
+            )
+        )
+        platform_video.save_revision().publish()
+        yield SimpleNamespace(
+            officer=officer,
+            translator=translator,
+            call=JointCallPage.objects.get(locale__language_code="en"),
+            platform_video=VideoPage.objects.get(pk=platform_video.pk),
+        )
+
+
+@pytest.fixture(scope="session")
+def site_server(demo_site):
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+    # A request thread that was still sending a file when the browser closed may keep its
+    # database connection; the test database can only be dropped without it.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture(scope="session")
+def chromium(site_server):
+    """Chromium, closed before the server stops (it may still be loading audio or video)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"No Chromium at {CHROMIUM}: `make test-deps` installs Debian's chromium.")
+    if not AXE.exists():
+        pytest.fail(f"No axe-core at {AXE}: `make test-deps` installs it.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium, site_server):
+    """Opens pages in fresh browser contexts (a visitor each) that reach the live server only:
+    any other address (a video platform, say) is refused, the tests never touch the network."""
+    contexts = []
+    host = urlsplit(site_server.url).netloc
+
+    def refuse_elsewhere(route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            route.abort()
+
+    def open_page(locale="en-GB", viewport=DESKTOP, **options):
+        context = chromium.new_context(
+            base_url=site_server.url,
+            locale=locale,
+            viewport=viewport,
+            bypass_csp=True,  # axe is injected into pages whose policy may refuse scripts
+            **options,
+        )
+        context.set_default_timeout(15_000)
+        context.route("**/*", refuse_elsewhere)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,53 @@
+"""Helpers of the browser tests: axe-core, screenshots, the keyboard focus."""
+
+import os
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = BASE_DIR / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = BASE_DIR / "test-artifacts"
+PASSWORD = "browser-pw"
+# The languages of the browser tests: the source, its demo translation and two alphabets more.
+LANGUAGES = ["en", "lv", "el", "bg"]
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """axe-core's violations of WCAG 2.0/2.1 A and AA (and best practices) on ``page``."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)
+        })))"""
+    )
+    return [violation for violation in results if violation["impact"] in impacts]
+
+
+def describe(violations):
+    return "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in violations
+    )
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    safe = re.sub(r"[^\w.-]+", "-", name).strip("-")
+    page.screenshot(path=str(ARTIFACTS / f"{safe}.png"), full_page=True)
+
+
+def focused(page):
+    """What has the keyboard focus: tag, id, text and href of the active element."""
+    return page.evaluate(
+        """() => { const e = document.activeElement; return {
+            tag: e.tagName.toLowerCase(), id: e.id, text: (e.innerText || e.value || "").trim(),
+            href: e.getAttribute("href"), name: e.getAttribute("name"), type: e.type || null,
+            outline: getComputedStyle(e).outlineStyle,
+            outlineWidth: getComputedStyle(e).outlineWidth }; }"""
+    )
