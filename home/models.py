@@ -181,6 +181,9 @@ class JointCallPage(RoutablePageMixin, Page):
 
         return self.signatory_baseline + confirmed_count(self.translation_key)
 
+    def get_cached_paths(self):
+        return ["/", "thank-you/", "signatories/"]
+
     @path("")
     def sign(self, request):
         from .views import sign

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtailmedia",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.SharedCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -112,6 +114,21 @@ if REDIS_URL := env("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# HTTP caching. Public answers may be kept this long by a shared cache (cms.middleware); a
+# publication purges what it changes at once, so this only bounds how old the signature count
+# on a cached page can be. FRONTEND_CACHE_URLS: the Varnish instances (or other HTTP caches
+# accepting PURGE) to purge, comma-separated, e.g. http://127.0.0.1:6081.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=300)
+WAGTAILFRONTENDCACHE = {
+    f"http-cache-{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env.list("FRONTEND_CACHE_URLS", default=[]), start=1)
+}
+# Each language's page is published, and purged, on its own: no need to purge 24 addresses.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
