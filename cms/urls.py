@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_transfer import urls as wagtailtransfer_urls
 
-from cms.views import choose_language
+from cms.views import choose_language, health
 from home.views import submit_signature
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("wagtail-transfer/", include(wagtailtransfer_urls)),
     path("language/<str:code>/", choose_language, name="choose_language"),
+    path("healthz", health, name="health"),
 ]
 
 if settings.DEBUG:
