@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.middleware.SharedCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files, compressed and with far-future headers for hashed names, from the app server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
