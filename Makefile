@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# Install Debian packages, refreshing the package lists once if they are missing or stale.
+APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+APT = { $(APT_INSTALL) $(1) || { $(SUDO) apt-get update && $(APT_INSTALL) $(1); }; }
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-deps install lint format messages check-python bench
+.PHONY: run serve test test-deps stack-deps install lint format messages check-python bench
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -35,15 +38,26 @@ run: install
 		WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The production stack locally (production settings, PostgreSQL, Redis, gunicorn, the task
+# worker, Varnish on http://127.0.0.1:6081): see docs/deployment.md.
+serve: install stack-deps
+	deploy/serve-local
+
+# Varnish (the HTTP cache), wrk and nginx (for `make bench`), from Debian.
+stack-deps:
+	@command -v varnishd >/dev/null || $(call APT,varnish)
+	@command -v wrk >/dev/null || $(call APT,wrk)
+	@command -v nginx >/dev/null || $(call APT,nginx-light)
+
 # System packages the tests use: GNU gettext (the catalogues must hold every string of the code);
-# Debian's Chromium, which the browser tests (tests/browser) drive with Playwright, and axe-core,
-# from npm into var/node, which they inject into the pages. Playwright's own browsers are never
-# downloaded.
+# Varnish (the production stack is tested through it); Debian's Chromium, which the browser
+# tests (tests/browser) drive with Playwright, and axe-core, from npm into var/node, which they
+# inject into the pages. Playwright's own browsers are never downloaded.
 AXE := var/node/node_modules/axe-core/axe.min.js
-test-deps:
-	@command -v xgettext >/dev/null || $(SUDO) apt-get install -y gettext
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y chromium; }
-	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y nodejs npm; }
+test-deps: stack-deps
+	@command -v xgettext >/dev/null || $(call APT,gettext)
+	@command -v chromium >/dev/null || $(call APT,chromium)
+	@command -v npm >/dev/null || $(call APT,nodejs npm)
 	@[ -f $(AXE) ] || npm install --prefix var/node --no-audit --no-fund axe-core@4
 
 test: install test-deps
@@ -64,8 +78,8 @@ messages: install
 	msgattrib --clear-fuzzy --empty locale/en/LC_MESSAGES/django.po | msgen - -o locale/en/LC_MESSAGES/django.po
 
 # Benchmarks on this machine (PostgreSQL and Redis on 127.0.0.1); the figures go to docs/performance.md.
-bench: install
-	@command -v wrk >/dev/null || $(SUDO) apt-get install -y wrk
+bench: install stack-deps
+	$(BIN)/python bench/pages.py --write-docs
 	$(BIN)/python bench/signatures.py --write-docs
 
 # Two instances side by side (docs/content-transfer.md): staging with the demo content on port

@@ -7,19 +7,18 @@ function setup(thread)
 end
 
 function init(args)
-  token = os.getenv("CSRF_TOKEN")
-  cookie = os.getenv("CSRF_COOKIE")
+  origin = os.getenv("ORIGIN")
   prefix = os.getenv("RUN_ID") .. "-" .. id
   counter = 0
 end
 
 function request()
   counter = counter + 1
-  local body = "csrfmiddlewaretoken=" .. token
-    .. "&kind=individual&name=Bench+Signer&country=BE&consent=on"
+  local body = "kind=individual&name=Bench+Signer&country=BE&consent=on"
     .. "&email=bench-" .. prefix .. "-" .. counter .. "%40example.eu"
   return wrk.format("POST", nil, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "csrftoken=" .. cookie,
+    -- A browser says where the form was sent from (home.views.sent_from_this_site).
+    ["Origin"] = origin,
   }, body)
 end

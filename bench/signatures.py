@@ -9,7 +9,6 @@ All requests come from 127.0.0.1, so the per-client rate limit is lifted for the
 """
 
 import argparse
-import http.cookiejar
 import json
 import os
 import re
@@ -49,14 +48,9 @@ def wait_for(url, seconds=30):
 
 
 def sign_form(url):
-    """The form's address, CSRF token and cookie, as a browser gets them from the page."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = opener.open(url).read().decode()
-    action = re.search(r'<form class="form" method="post" action="([^"]+)"', html).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    cookie = next(c.value for c in jar if c.name == "csrftoken")
-    return action, token, cookie
+    """The form's address, as a browser finds it on the page."""
+    html = urllib.request.urlopen(url).read().decode()
+    return re.search(r'<form class="form" method="post" action="([^"]+)"', html).group(1)
 
 
 def parse_wrk(output):
@@ -192,7 +186,7 @@ def main():
     try:
         page = f"{base}/en/joint-call/"
         wait_for(page)
-        action, token, cookie = sign_form(page)
+        action = sign_form(page)
         print(
             f"wrk: {args.connections} connections, {args.threads} threads, {args.duration} s, "
             f"against gunicorn (gunicorn.conf.py {args.gunicorn_args})…"
@@ -202,7 +196,7 @@ def main():
             ["wrk", "-t", str(args.threads), "-c", str(args.connections),
              "-d", f"{args.duration}s", "--latency", "--timeout", "10s",
              "-s", str(ROOT / "bench" / "sign.lua"), base + action],
-            env={**env, "CSRF_TOKEN": token, "CSRF_COOKIE": cookie, "RUN_ID": run_id},
+            env={**env, "ORIGIN": base, "RUN_ID": run_id},
             capture_output=True, text=True, check=True,
         )  # fmt: skip
     finally:

@@ -159,8 +159,9 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """The Content-Security-Policy of django-csp (``CONTENT_SECURITY_POLICY``) on public pages,
     the admin's own policy (``ADMIN_CONTENT_SECURITY_POLICY``) under ``ADMIN_URL_PREFIXES`` and
     on Wagtail's previews (rendered through a dummy request with the page's own path, to be
-    shown in the admin's preview panel), and a Permissions-Policy (``PERMISSIONS_POLICY``) on every answer. Django's
-    SecurityMiddleware adds HSTS, X-Content-Type-Options and Referrer-Policy."""
+    shown in the admin's preview panel), and a Permissions-Policy (``PERMISSIONS_POLICY``) on
+    every answer. Django's SecurityMiddleware adds HSTS, X-Content-Type-Options and
+    Referrer-Policy."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

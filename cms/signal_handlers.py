@@ -18,6 +18,8 @@ def repair_child_count(sender, instance, **kwargs):
 
 def register_signal_handlers():
     from .caching import register_signal_handlers as register_caching
+    from .frontend_cache import register_signal_handlers as register_frontend_cache
 
     page_published.connect(repair_child_count, dispatch_uid="cms.repair_child_count")
     register_caching()
+    register_frontend_cache()

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.seo import MultilingualSitemap, robots_txt
 from cms.transfer import urls as transfer_urls
-from cms.views import choose_language, search
+from cms.views import choose_language, health, search
 from home.views import submit_signature
 
 urlpatterns = [
@@ -28,6 +28,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", health, name="health"),
 ]
 
 if settings.DEBUG:

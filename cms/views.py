@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.db import connection
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Locale, Page
 
@@ -68,3 +71,18 @@ def search(request):
             "query": urlencode({"query": query}),
         },
     )
+
+
+@never_cache
+def health(request):
+    """For load balancers and Varnish's probes: 200 when this app server can reach its database
+    and its cache, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        cache.get("health")
+    except Exception as error:  # any failure means: send visitors elsewhere
+        return HttpResponse(
+            f"unavailable: {type(error).__name__}\n", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok\n", content_type="text/plain")

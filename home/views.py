@@ -1,10 +1,14 @@
 """The routes of the Joint Call page: signing, the links of the emails, the public list."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import signatures
@@ -33,17 +37,41 @@ def sign(request, page):
     return render(request, page, form=SignatureForm())
 
 
+def sent_from_this_site(request):
+    """Whether a form was posted from a page of this site, as the browser tells.
+
+    Browsers say where a request comes from: Sec-Fetch-Site, else Origin, else Referer. This
+    replaces Django's CSRF token for the sign form, so that the Joint Call page carries no
+    per-visitor token and a shared cache can keep it.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    this_site = f"{request.scheme}://{request.get_host()}"
+    trusted = {this_site, *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin in trusted
+    referer = urlsplit(request.headers.get("Referer", ""))
+    return f"{referer.scheme}://{referer.netloc}" in trusted
+
+
+@csrf_exempt
 @require_POST
 def submit_signature(request, call_key):
     """Receive the sign-the-call form.
 
     A plain Django view rather than a route of the page: it is the site's busiest write, and it
     needs of its page only what ``signatures.call_for`` caches, not Wagtail's page routing.
+    Instead of a CSRF token, the browser's word that the form was sent from this site (a
+    signature still counts only once confirmed from its email).
     """
     call = signatures.call_for(call_key, get_language())
     if call is None:
         raise Http404("No such call")
     form = SignatureForm(request.POST)
+    if not sent_from_this_site(request):
+        return render(request, call.page(), status=403, form=form, foreign_origin=True)
     if signatures.over_rate_limit(request):
         return render(request, call.page(), status=429, form=form, rate_limited=True)
     if form.is_spam():

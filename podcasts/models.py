@@ -108,6 +108,9 @@ class EpisodePage(RoutablePageMixin, ListedPage, Page):
         context["feed_url"] = show.feed_url
         return context
 
+    def get_cached_paths(self):
+        return ["/", "chapters/", "transcript/"]
+
     @path("chapters/", name="chapters")
     def chapters_json(self, request):
         """Podcasting 2.0 chapters (application/json+chapters)."""
@@ -215,6 +218,9 @@ class PodcastShowPage(RoutablePageMixin, ListedPage, IndexPage):
     @property
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
+
+    def get_cached_paths(self):
+        return ["/", "feed/"]
 
     @path("feed/", name="feed")
     def feed(self, request):

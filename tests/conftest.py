@@ -4,6 +4,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, Page, Site
 
@@ -178,7 +179,13 @@ def build_site_tree():
     # Every other language gets the whole tree, as aliases (what the demo loader does too).
     # Indexing the aliases for search is left undone: no test searches them, and it is slow.
     sync_locale_trees()
+    # Each page once, so that its image renditions (AVIF is slow to encode) are made for the
+    # whole session rather than again in every test.
+    visitor = Client()
+    for page in (*en.values(), *lv.values()):
+        visitor.get(page.url)
     DBTaskResult.objects.filter(status="READY").delete()
+    cache.clear()
     return {
         "en": {name: page.pk for name, page in en.items()},
         "lv": {name: page.pk for name, page in lv.items()},

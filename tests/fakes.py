@@ -2,6 +2,7 @@
 
 import re
 
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.embeds.finders.base import EmbedFinder
 
 from media_library.embeds import without_cookies
@@ -33,3 +34,12 @@ class FakeEmbedFinder(EmbedFinder):
             "height": 315,
             "html": without_cookies(html),
         }
+
+
+class RecordingFrontendCache(BaseBackend):
+    """A frontend cache that notes the addresses it is asked to purge (``purged``)."""
+
+    purged = []
+
+    def purge(self, url):
+        type(self).purged.append(url)

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "cms.middleware.SharedCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
+    # Static files, compressed and with far-future headers for hashed names, from the app server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

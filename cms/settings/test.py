@@ -17,6 +17,15 @@ DATABASES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# App servers started by the scale-out test share one Redis cache and one media directory.
+if shared_cache := env("TEST_SHARED_REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": shared_cache,
+            "KEY_PREFIX": env("TEST_SHARED_CACHE_PREFIX", default="test"),
+        }
+    }
 # A folder of its own per run, unless given (the second instance of tests/transfer/test_e2e.py).
 MEDIA_ROOT = env("TEST_MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="cohesion-test-media-")
 SERVE_MEDIA = True

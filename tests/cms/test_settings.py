@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,13 @@ print(json.dumps({
     "email_path": str(settings.EMAIL_FILE_PATH),
     "media": str(settings.MEDIA_ROOT),
     "secret": settings.SECRET_KEY,
+    "storage": settings.STORAGES["default"]["BACKEND"],
+    "storage_options": settings.STORAGES["default"].get("OPTIONS", {}),
+    "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
+    "connection_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+    "connection_checks": settings.DATABASES["default"].get("CONN_HEALTH_CHECKS", False),
+    "secure_cookies": settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE,
+    "frontend_caches": [c["LOCATION"] for c in settings.WAGTAILFRONTENDCACHE.values()],
     "machine_translator": getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", {}).get("CLASS"),
 }))
 """
@@ -40,6 +48,9 @@ def settings_with(module, **env):
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "DEEPL_API_KEY",
+            "AWS_STORAGE_BUCKET_NAME",
+            "FRONTEND_CACHE_URLS",
+            "CONN_MAX_AGE",
         }
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=module)
@@ -89,6 +100,33 @@ def test_production_reads_every_value_from_the_environment():
     assert values["secret"] == "s3cret"
 
 
+def test_production_reuses_connections_and_serves_hashed_static_files_and_local_media():
+    values = settings_with("cms.settings.production", SECRET_KEY="x")
+    assert values["connection_age"] == 60 and values["connection_checks"] is True
+    assert values["static_storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert values["storage"] == "django.core.files.storage.FileSystemStorage"
+    assert values["secure_cookies"] is True
+    assert values["frontend_caches"] == []
+
+
+def test_production_puts_media_on_s3_compatible_storage_when_a_bucket_is_set():
+    values = settings_with(
+        "cms.settings.production",
+        SECRET_KEY="x",
+        AWS_STORAGE_BUCKET_NAME="cohesion-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.eu",
+        AWS_S3_CUSTOM_DOMAIN="media.cohesion.example.eu",
+        FRONTEND_CACHE_URLS="http://10.0.0.5:6081,http://10.0.0.6:6081",
+    )
+    assert values["storage"] == "storages.backends.s3.S3Storage"
+    options = values["storage_options"]
+    assert options["bucket_name"] == "cohesion-media"
+    assert options["endpoint_url"] == "https://s3.example.eu"
+    assert options["custom_domain"] == "media.cohesion.example.eu"
+    assert options["querystring_auth"] is False
+    assert values["frontend_caches"] == ["http://10.0.0.5:6081", "http://10.0.0.6:6081"]
+
+
 def test_deepl_prefills_translations_only_when_a_key_is_set():
     assert settings_with("cms.settings.production", SECRET_KEY="x")["machine_translator"] is None
     values = settings_with("cms.settings.production", SECRET_KEY="x", DEEPL_API_KEY="k:fx")
@@ -110,3 +148,44 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_locale_holds_only_catalogues_not_a_python_package():
     # A package named "locale" would shadow Python's own module.
     assert not (ROOT / "locale" / "__init__.py").exists()
+
+
+STATIC_PROBE = """
+import json, django
+from django.core.management import call_command
+django.setup()
+from django.templatetags.static import static
+from django.test import Client
+call_command("collectstatic", interactive=False, verbosity=0)
+url = static("css/site.css")
+response = Client().get(url, secure=True, HTTP_ACCEPT_ENCODING="gzip")
+print(json.dumps({
+    "url": url,
+    "status": response.status_code,
+    "encoding": response.get("Content-Encoding"),
+    "cache": response.get("Cache-Control"),
+}))
+"""
+
+
+def test_production_static_files_are_hashed_compressed_and_kept_forever(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", STATIC_PROBE],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": "x",
+            "ALLOWED_HOSTS": "testserver",
+            "STATIC_ROOT": str(tmp_path / "static"),
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", values["url"])
+    assert values["status"] == 200
+    assert values["encoding"] == "gzip"
+    assert "immutable" in values["cache"]

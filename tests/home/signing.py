@@ -20,12 +20,12 @@ VALID = {
 
 
 def sign(client, page, ip="192.0.2.10", **changes):
-    """Submit the form of ``page`` as a visitor of its language does."""
+    """Submit the form of ``page`` as a visitor of its language does, from the page itself."""
     data = {**VALID, **changes}
     data = {key: value for key, value in data.items() if value is not None}
     with translation.override(page.locale.language_code):
         url = page.submit_url
-    return client.post(url, data, REMOTE_ADDR=ip)
+    return client.post(url, data, REMOTE_ADDR=ip, HTTP_SEC_FETCH_SITE="same-origin")
 
 
 def run_worker():

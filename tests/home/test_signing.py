@@ -55,7 +55,8 @@ def test_form_asks_for_everything_with_consent_unticked(client, site_tree):
     assert "Latvija" in options[1:28] and "Beļģija" in options[1:28]
     assert "Norvēģija" in options[29:]
     assert form.select_one(".form__notice a")["href"] == site_tree.lv.content.url
-    assert "csrfmiddlewaretoken" in names
+    # No per-visitor token: the page is the same for everyone, and a shared cache may keep it.
+    assert "csrfmiddlewaretoken" not in names
 
 
 def test_good_signature_is_confirmed_from_the_email_actually_sent(client, site_tree, committed):
@@ -286,13 +287,61 @@ def test_rate_limit_per_client_answers_429(client, site_tree, settings):
     assert not any("192.0.2.10" in str(value) for value in Signature.objects.values_list())
 
 
-def test_csrf_is_required(site_tree):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/lv/"},
+        {},
+    ],
+    ids=["cross-site", "same-site", "other-origin", "null-origin", "other-referer", "no-headers"],
+)
+def test_a_form_posted_from_another_site_is_refused(site_tree, headers):
+    """Without a CSRF token, the browser's Sec-Fetch-Site, Origin or Referer must say the form
+    was sent from this site; otherwise nothing is stored and the visitor sees why."""
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(f"/en/sign/{site_tree.en.joint_call.translation_key}/", VALID)
+    page = site_tree.lv.joint_call
+    response = strict.post(f"/lv/sign/{page.translation_key}/", VALID, **headers)
     assert response.status_code == 403
     assert not Signature.objects.exists()
+    html = response.content.decode()
+    assert 'role="alert"' in html and 'value="Jane Doe"' in html
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "same-origin"},
+        {"HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_REFERER": "http://testserver/lv/kopigais-aicinajums/"},
+    ],
+    ids=["same-origin", "origin", "referer"],
+)
+def test_a_form_posted_from_this_site_is_accepted_without_a_token(site_tree, headers):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    page = site_tree.lv.joint_call
+    response = strict.post(f"/lv/sign/{page.translation_key}/", VALID, **headers)
+    assert response.status_code == 303
+    assert Signature.objects.get().email == VALID["email"]
+
+
+def test_an_origin_trusted_in_the_settings_is_accepted(site_tree, settings):
+    from django.test import Client
+
+    settings.CSRF_TRUSTED_ORIGINS = ["https://alliance.cor.europa.eu"]
+    page = site_tree.en.joint_call
+    response = Client(enforce_csrf_checks=True).post(
+        f"/en/sign/{page.translation_key}/", VALID, HTTP_ORIGIN="https://alliance.cor.europa.eu"
+    )
+    assert response.status_code == 303
 
 
 def test_failing_mail_server_keeps_the_signature_and_the_worker_retries(
