@@ -1,5 +1,21 @@
 from bs4 import BeautifulSoup
 
+# One page of every public page type in the shared test site (tests/conftest.py), by name.
+PAGE_NAMES = [
+    "home",
+    "joint_call",
+    "story_index",
+    "story",
+    "content",
+    "video_index",
+    "video",
+    "podcast_index",
+    "show",
+    "episode",
+    "document_index",
+    "document",
+]
+
 
 def get_page(client, page, **headers):
     """GET a page at its public URL; the response with its parsed HTML as ``response.soup``."""

@@ -9,7 +9,7 @@ from documents.models import DocumentIndexPage, DocumentPage
 from home.models import AlliancePage, ContentPage, JointCallPage, StoryIndexPage, StoryPage
 from media_library.models import VideoIndexPage, VideoPage
 from podcasts.models import EpisodePage, PodcastIndexPage, PodcastShowPage
-from tests.helpers import get_page
+from tests.helpers import PAGE_NAMES, get_page
 from tests.helpers_admin import create_page_through_admin
 
 pytestmark = pytest.mark.django_db
@@ -207,23 +207,7 @@ def test_officer_creates_the_index_pages_of_a_landing_page(admin_client, site_tr
         assert page.live and page.get_parent().pk == home.pk
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "home",
-        "joint_call",
-        "story_index",
-        "story",
-        "content",
-        "video_index",
-        "video",
-        "podcast_index",
-        "show",
-        "episode",
-        "document_index",
-        "document",
-    ],
-)
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_officer_opens_every_page_type_in_the_editor(admin_client, site_tree, name):
     for language in ("en", "lv"):
         page = getattr(getattr(site_tree, language), name)

@@ -6,23 +6,10 @@ from django.test import Client
 from wagtail.models import Page, get_page_models
 
 from home.models import JointCallPage
+from tests.helpers import PAGE_NAMES
 
 pytestmark = pytest.mark.django_db
 
-PAGE_NAMES = [
-    "home",
-    "joint_call",
-    "story_index",
-    "story",
-    "content",
-    "video_index",
-    "video",
-    "podcast_index",
-    "show",
-    "episode",
-    "document_index",
-    "document",
-]
 BAD_QUERIES = [
     {"page": "abc"},
     {"page": "999999"},

@@ -8,22 +8,9 @@ from django.templatetags.i18n import language_name_translated
 from django.utils import translation
 from wagtail.models import Page
 
-pytestmark = pytest.mark.django_db
+from tests.helpers import PAGE_NAMES
 
-PAGE_TYPES = [
-    "home",
-    "joint_call",
-    "story_index",
-    "story",
-    "content",
-    "video_index",
-    "video",
-    "podcast_index",
-    "show",
-    "episode",
-    "document_index",
-    "document",
-]
+pytestmark = pytest.mark.django_db
 
 
 def in_language(page, code):
@@ -44,7 +31,7 @@ def expected(code, text):
 
 
 @pytest.mark.parametrize("code", ["bg", "el"])
-@pytest.mark.parametrize("name", PAGE_TYPES)
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_every_page_type_renders_in_cyrillic_and_greek(client, site_tree, name, code):
     page = in_language(getattr(site_tree.en, name), code)
     response = get(client, page.url)

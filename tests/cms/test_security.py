@@ -14,24 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from tests.cms.test_settings import settings_with
+from tests.helpers import PAGE_NAMES
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_NAMES = [
-    "home",
-    "joint_call",
-    "story_index",
-    "story",
-    "content",
-    "video_index",
-    "video",
-    "podcast_index",
-    "show",
-    "episode",
-    "document_index",
-    "document",
-]
 
 
 def directives(header):
