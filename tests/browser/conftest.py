@@ -23,10 +23,6 @@ from django_tasks_db.models import DBTaskResult
 
 from tests.browser.helpers import AXE, CHROMIUM, DESKTOP, LANGUAGES, PASSWORD
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls of the tests are plain
-# synchronous calls all the same.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
@@ -124,10 +120,17 @@ def chromium(site_server):
         pytest.fail(f"No Chromium at {CHROMIUM}: `make test-deps` installs Debian's chromium.")
     if not AXE.exists():
         pytest.fail(f"No axe-core at {AXE}: `make test-deps` installs it.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the tests are
+    # plain synchronous calls all the same. Only while the browser runs: the variable must not
+    # reach the subprocesses of other tests (`check --deploy` refuses it).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
