@@ -46,7 +46,27 @@ class SignaturePermissionPolicy(ModelPermissionPolicy):
         return super().user_has_any_permission(user, [a for a in actions if a != "add"])
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """A text cell that a spreadsheet would run as a formula, made plain text with a leading
+    apostrophe (``=HYPERLINK(…)`` becomes ``'=HYPERLINK(…)``); anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 class SignatureIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        """The CSV export writes what signers typed: none of it may run as a formula when an
+        officer opens the file (the XLSX export already stores such cells as text)."""
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            value = neutralise_formula(value)
+        return value
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.permission_policy.user_has_permission(self.request.user, "change"):
@@ -98,13 +118,12 @@ class SignatureViewSet(ModelViewSet):
     model = Signature
     icon = "form"
     menu_label = _("Signatures")
-    menu_order = 250
-    add_to_admin_menu = True
+    menu_order = 10
     url_prefix = "signatures"
     name = "signatures"
     index_view_class = SignatureIndexView
     list_display = [
-        "__str__",
+        "display_name",
         "kind",
         "country",
         "status",

@@ -162,3 +162,33 @@ def test_dashboard_shows_totals_and_charts(admin_client, signatures):
     countries = [row.th.get_text() for row in panel.select("table")[1].select("tbody tr")]
     assert countries == ["Latvia", "France"]
     assert len(panel.select("table")[0].select("tbody tr")) == 30
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
+
+
+def test_the_csv_export_neutralises_cells_a_spreadsheet_would_run_as_formulas(
+    admin_client, site_tree
+):
+    call = site_tree.en.joint_call
+    for formula in FORMULAS:
+        SignatureFactory(call=call, name=formula, organisation=formula, position="\t" + formula)
+    SignatureFactory(call=call, name="Jane Doe-Smith", organisation="", position="")
+    rows = exported_rows(admin_client, {})
+    by_name = {row["Name"]: row for row in rows}
+    assert set(by_name) == {"'" + formula for formula in FORMULAS} | {"Jane Doe-Smith"}
+    for formula in FORMULAS:
+        row = by_name["'" + formula]
+        assert row["Organisation or authority"] == "'" + formula
+        assert row["Position"] == "'\t" + formula
+    # Everything else is written as it was.
+    assert by_name["Jane Doe-Smith"]["Organisation or authority"] == ""
+    assert all(
+        not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r.values()
+    )
+    # The XLSX export keeps the text as it is, as text (never a formula).
+    response = admin_client.get(reverse("signatures:index"), {"export": "xlsx"})
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = {cell.value: cell.data_type for row in book.active.iter_rows() for cell in row[2:3]}
+    for formula in FORMULAS:
+        assert cells[formula] == "s"
