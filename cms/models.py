@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .page_forms import PageForm
+
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("slug"),
@@ -172,6 +174,7 @@ class ListedPage:
 
     card_template = None
     allowed_http_methods = READ_ONLY_METHODS
+    base_form_class = PageForm
 
     @classmethod
     def listing_queryset(cls, queryset):
@@ -189,6 +192,7 @@ class IndexPage(Page):
     listed_order = ("-first_published_at",)
     items_per_page = 12
     allowed_http_methods = READ_ONLY_METHODS
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     translatable_fields = page_translatable_fields(TranslatableField("introduction"))

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .translation_guard import stop_translation_of_own_source
 from .translation_report import TranslationStatusView, user_can_see_report
 
 
@@ -24,6 +25,18 @@ def register_translation_status_urls():
             TranslationStatusView.as_view(results_only=True),
             name="translation_status_results",
         ),
+    ]
+
+
+# Before wagtail-localize's own URLs, so that this address reaches the guard first.
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_guard_urls():
+    return [
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            stop_translation_of_own_source,
+            name="stop_translation_of_own_source",
+        )
     ]
 
 

@@ -12,8 +12,13 @@ class HomeConfig(AppConfig):
         from cms.archives import page_published as build_download_archive
         from cms.locales import landing_page_created
 
-        from .models import AlliancePage, ContentPage, JointCallPage, Signature
-        from .signatures import call_changed, signature_deleted
+        from .models import AlliancePage, CallSettings, ContentPage, JointCallPage, Signature
+        from .signatures import (
+            call_changed,
+            call_settings_changed,
+            ensure_call_settings,
+            signature_deleted,
+        )
 
         post_save.connect(
             landing_page_created, sender=AlliancePage, dispatch_uid="home.grant_translators"
@@ -26,6 +31,12 @@ class HomeConfig(AppConfig):
         )
         page_unpublished.connect(
             call_changed, sender=JointCallPage, dispatch_uid="home.call_unpublished"
+        )
+        post_save.connect(
+            ensure_call_settings, sender=JointCallPage, dispatch_uid="home.call_settings"
+        )
+        post_save.connect(
+            call_settings_changed, sender=CallSettings, dispatch_uid="home.call_settings_changed"
         )
         post_delete.connect(
             signature_deleted, sender=Signature, dispatch_uid="home.signature_deleted"

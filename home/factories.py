@@ -8,6 +8,7 @@ from cms.factories import PageFactory
 
 from .models import (
     AlliancePage,
+    CallSettings,
     ContentPage,
     JointCallPage,
     Signature,
@@ -25,12 +26,22 @@ class AlliancePageFactory(PageFactory):
 
 
 class JointCallPageFactory(PageFactory):
+    """A Joint Call page with its call's settings: 12,000 earlier signatories unless
+    ``call_settings`` says otherwise (``call_settings={"signatory_baseline": 0}``)."""
+
     title = "Joint Call"
     introduction = "<p>Cohesion policy unites Europe and holds it together.</p>"
-    signatory_baseline = 12000
 
     class Meta:
         model = JointCallPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def call_settings(page, create, extracted, **kwargs):
+        if not create:
+            return
+        values = {"signatory_baseline": 12000, **(extracted or {}), **kwargs}
+        CallSettings.objects.update_or_create(call_key=page.translation_key, defaults=values)
 
 
 class StoryIndexPageFactory(PageFactory):

@@ -6,6 +6,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,15 +21,19 @@ from cms.models import (
     READ_ONLY_METHODS,
     IndexPage,
     ListedPage,
+    PageForm,
     image_field,
     page_translatable_fields,
 )
 
 from .blocks import AllianceBodyBlock, JointCallBodyBlock
+from .panels import CallSettingsPanel
 
 
 class AlliancePage(Page):
     """The landing page of each locale: the Alliance's story and the latest from every section."""
+
+    base_form_class = PageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
     hero_image = image_field(_("hero image"))
@@ -104,48 +109,16 @@ class JointCallPage(RoutablePageMixin, Page):
     and personal-data links of the emails, and the public list of signatories.
     """
 
+    base_form_class = PageForm
+
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(JointCallBodyBlock(), blank=True, verbose_name=_("principles and call"))
     full_text = StreamField(BaseBodyBlock(), blank=True, verbose_name=_("full text"))
-    signatory_baseline = models.PositiveIntegerField(
-        _("earlier signatories"),
-        default=0,
-        help_text=_(
-            "Signatories collected before this site (on paper or on the earlier site), "
-            "added to the confirmed signatures in the public count."
-        ),
-    )
-    privacy_notice_version = models.CharField(
-        _("privacy notice version"),
-        max_length=50,
-        default="1",
-        help_text=_(
-            "Change it when the privacy notice changes: each signature records the version "
-            "its signer accepted."
-        ),
-    )
-    personal_data_kept_until = models.DateField(
-        _("personal data kept until"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "The end of the campaign: the form says so, and after this date the signatories' "
-            "personal data are erased (the count of signatures remains)."
-        ),
-    )
-
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("body"),
         FieldPanel("full_text"),
-        MultiFieldPanel(
-            [
-                FieldPanel("signatory_baseline"),
-                FieldPanel("privacy_notice_version"),
-                FieldPanel("personal_data_kept_until"),
-            ],
-            heading=_("Signatures"),
-        ),
+        CallSettingsPanel(heading=_("Signatures")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
@@ -156,9 +129,6 @@ class JointCallPage(RoutablePageMixin, Page):
         TranslatableField("introduction"),
         TranslatableField("body"),
         TranslatableField("full_text"),
-        SynchronizedField("signatory_baseline"),
-        SynchronizedField("privacy_notice_version"),
-        SynchronizedField("personal_data_kept_until"),
     )
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
@@ -182,12 +152,20 @@ class JointCallPage(RoutablePageMixin, Page):
     def signatories_url(self):
         return self.url + self.reverse_subpage("signatories")
 
+    @cached_property
+    def call_settings(self):
+        """The call's own facts (earlier signatories, retention, whether signing is open), one
+        for every language of the call: see ``CallSettings``."""
+        from .signatures import call_settings_for
+
+        return call_settings_for(self.translation_key)
+
     @property
     def signatory_count(self):
         """Earlier signatories plus the confirmed signatures of this call in every language."""
         from .signatures import confirmed_count
 
-        return self.signatory_baseline + confirmed_count(self.translation_key)
+        return self.call_settings.signatory_baseline + confirmed_count(self.translation_key)
 
     def get_cached_paths(self):
         return ["/", "thank-you/", "signatories/"]
@@ -227,6 +205,73 @@ class JointCallPage(RoutablePageMixin, Page):
         from .views import signatories
 
         return signatories(request, self)
+
+
+class CallSettings(models.Model):
+    """What belongs to a Joint Call as a whole rather than to one language of its page: the
+    earlier signatories, the privacy notice version, the retention date and whether signing is
+    open.
+
+    One row per call (the translation key its pages share), changed only in the Signatures area
+    of the admin by those who may manage signatures, never through a page: a translator who
+    edits or stops synchronising a translated Joint Call page cannot reach it.
+    """
+
+    call_key = models.UUIDField(
+        _("call"), unique=True, editable=False, help_text=_("The translation key of the call.")
+    )
+    signing_open = models.BooleanField(
+        _("signing is open"),
+        default=True,
+        help_text=_("Untick to close the call: the form is replaced by a notice."),
+    )
+    signatory_baseline = models.PositiveIntegerField(
+        _("earlier signatories"),
+        default=0,
+        help_text=_(
+            "Signatories collected before this site (on paper or on the earlier site), "
+            "added to the confirmed signatures in the public count."
+        ),
+    )
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=50,
+        default="1",
+        help_text=_(
+            "Change it when the privacy notice changes: each signature records the version "
+            "its signer accepted."
+        ),
+    )
+    personal_data_kept_until = models.DateField(
+        _("personal data kept until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The end of the campaign: the form says so, and after this date the signatories' "
+            "personal data are erased (the count of signatures remains)."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("call settings")
+        verbose_name_plural = _("call settings")
+
+    def __str__(self):
+        page = self.source_page()
+        return page.title if page else str(self.call_key)
+
+    def source_page(self):
+        """The call's page in the site's main language (or in any language it has)."""
+        pages = JointCallPage.objects.filter(translation_key=self.call_key)
+        return pages.filter(locale__language_code=settings.LANGUAGE_CODE).first() or (
+            pages.order_by("pk").first()
+        )
+
+    @property
+    def retention_ended(self):
+        return bool(
+            self.personal_data_kept_until and self.personal_data_kept_until < timezone.localdate()
+        )
 
 
 class SignatoryKind(models.TextChoices):
@@ -334,7 +379,15 @@ class Signature(models.Model):
         indexes = [models.Index(fields=["call_key", "status", "kind", "country"])]
 
     def __str__(self):
+        # No personal data: this is also the label of the signature in the admin's history.
+        return _("Signature %(id)s") % {"id": self.public_id.hex[:8]}
+
+    @property
+    def display_name(self):
+        """The name the public list shows: the organisation's, or the person's."""
         return self.organisation if self.is_institutional else self.name
+
+    display_name.fget.short_description = _("name")
 
     @property
     def is_institutional(self):
@@ -421,6 +474,8 @@ class StoryIndexPage(IndexPage):
 
 class ContentPage(Page):
     """A plain page: privacy notice, contact, the branding toolkit, "find out why"…"""
+
+    base_form_class = PageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseBodyBlock(), blank=True, verbose_name=_("body"))

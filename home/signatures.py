@@ -19,13 +19,17 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
-from .models import Signature
+from .models import CallSettings, Signature
 
 # Providers where "first.last+news@gmail.com" reaches "firstlast@gmail.com".
 DOTS_IGNORED = {"gmail.com", "googlemail.com"}
@@ -184,13 +188,55 @@ def over_rate_limit(request, scope="sign"):
 # -- the life of a signature ----------------------------------------------------------------
 
 
+def _settings_cache_key(call_key):
+    return f"call-settings:{call_key}"
+
+
+def call_settings_for(call_key):
+    """The settings of a call, cached until they change. A call whose settings were never saved
+    (its page was made before them) has the defaults, unsaved."""
+    key = _settings_cache_key(call_key)
+    found = cache.get(key)
+    if found is None:
+        found = CallSettings.objects.filter(call_key=call_key).first() or CallSettings(
+            call_key=call_key
+        )
+        cache.set(key, found, 3600)
+    return found
+
+
+def ensure_call_settings(sender, instance, **kwargs):
+    """Every Joint Call has its settings from its first save (in any language)."""
+    CallSettings.objects.get_or_create(call_key=instance.translation_key)
+
+
+def call_settings_changed(sender, instance, **kwargs):
+    """Forget what was cached of the call and purge its pages in every language from the HTTP
+    cache once the change is committed: the count and the form depend on the settings."""
+    forget_call(instance.call_key)
+
+    def purge():
+        from cms.frontend_cache import pages_showing, purge_pages
+
+        from .models import JointCallPage
+
+        pages = list(JointCallPage.objects.live().filter(translation_key=instance.call_key))
+        related = set()
+        for page in pages[:1]:
+            related.update(pages_showing(page))
+        purge_pages([*pages, *related])
+
+    transaction.on_commit(purge)
+
+
 @dataclass(frozen=True)
 class Call:
-    """What signing needs of a Joint Call page, cached: see ``call_for``."""
+    """What signing needs of a Joint Call page and its settings, cached: see ``call_for``."""
 
     pk: int
     translation_key: uuid.UUID
     privacy_notice_version: str
+    signing_open: bool
     url: str
     thank_you_url: str
 
@@ -236,10 +282,12 @@ def _shared_call_for(call_key, language, key):
         page = pages.filter(locale__language_code=language).first() or pages.first()
         if page is None:
             return None
+        call_settings = call_settings_for(call_key)
         call = Call(
             pk=page.pk,
             translation_key=page.translation_key,
-            privacy_notice_version=page.privacy_notice_version,
+            privacy_notice_version=call_settings.privacy_notice_version,
+            signing_open=call_settings.signing_open,
             url=page.url,
             thank_you_url=page.url + page.reverse_subpage("thank_you"),
         )
@@ -247,13 +295,18 @@ def _shared_call_for(call_key, language, key):
     return call
 
 
-def call_changed(sender, instance, **kwargs):
-    """A Joint Call page was published or unpublished: forget what ``call_for`` cached (other
-    processes forget it within LOCAL_CALL_SECONDS)."""
-    keys = [_call_cache_key(instance.translation_key, code) for code, _name in settings.LANGUAGES]
-    cache.delete_many(keys)
+def forget_call(call_key):
+    """Forget what ``call_for`` and ``call_settings_for`` cached of a call (other processes
+    forget their own memory of it within LOCAL_CALL_SECONDS)."""
+    keys = [_call_cache_key(call_key, code) for code, _name in settings.LANGUAGES]
+    cache.delete_many([*keys, _settings_cache_key(call_key)])
     for key in keys:
         _local_calls.pop(key, None)
+
+
+def call_changed(sender, instance, **kwargs):
+    """A Joint Call page was published or unpublished."""
+    forget_call(instance.translation_key)
 
 
 @transaction.atomic
@@ -322,21 +375,44 @@ def erase(signature):
 
 
 def signature_deleted(sender, instance, **kwargs):
-    """However a signature is deleted (by its signer, an officer, the purge), recount."""
+    """However a signature is deleted (by its signer, an officer, the purge), recount and
+    forget it in the admin's history."""
     if instance.status == Signature.Status.CONFIRMED:
         count_changed(instance.call_key)
+    forget_in_history([instance.pk])
+
+
+def forget_in_history(signature_ids):
+    """Strip what the admin's history says of these signatures (labels written before labels
+    stopped carrying names, and any data) down to who did what, when."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Signature),
+        object_id__in=[str(pk) for pk in signature_ids],
+    ).update(label=gettext("Signature (erased)"), data={})
 
 
 def anonymise(queryset):
     """Erase the personal data of signatures but keep them in the count (end of retention)."""
-    return queryset.filter(anonymised_at__isnull=True).update(
-        name="",
-        organisation="",
-        position="",
-        email=None,
-        email_normalised=None,
-        show_on_wall=False,
-        news_opt_in=False,
-        email_error="",
-        anonymised_at=timezone.now(),
-    )
+    with transaction.atomic():
+        ids = list(queryset.filter(anonymised_at__isnull=True).values_list("pk", flat=True))
+        erased = Signature.objects.filter(pk__in=ids).update(
+            name="",
+            organisation="",
+            position="",
+            email=None,
+            email_normalised=None,
+            show_on_wall=False,
+            news_opt_in=False,
+            email_error="",
+            anonymised_at=timezone.now(),
+        )
+        forget_in_history(ids)
+    return erased
+
+
+def log_call_action(call_settings, action, user=None, **data):
+    """Record an action on a call's signatures (erasure, import) in the admin's history of the
+    call's settings: who (the admin user, or the command that ran), what and how many."""
+    if call_settings.pk is None:
+        call_settings.save()
+    return log(instance=call_settings, action=action, user=user, data=data)

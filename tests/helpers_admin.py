@@ -3,11 +3,16 @@ from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
 
-def page_form(client, url):
-    """The page editor form at ``url`` as the browser would submit it untouched."""
+def page_form(client, url, model=None):
+    """The page editor form at ``url`` as the browser would submit it untouched (but for the
+    StreamFields of ``model``, which the editor builds in the browser: they submit no blocks)."""
     response = client.get(url)
     assert response.status_code == 200, response.status_code
-    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    for field in model._meta.get_fields() if model else ():
+        if isinstance(field, StreamField):
+            data.setdefault(f"{field.name}-count", "0")
+    return data
 
 
 def create_page_through_admin(client, parent, model, fields, action="action-publish"):
@@ -16,11 +21,7 @@ def create_page_through_admin(client, parent, model, fields, action="action-publ
         "wagtailadmin_pages:add",
         args=(model._meta.app_label, model._meta.model_name, parent.pk),
     )
-    data = page_form(client, url)
-    # The editor builds StreamFields in the browser: an untouched one submits no blocks.
-    for field in model._meta.get_fields():
-        if isinstance(field, StreamField):
-            data.setdefault(f"{field.name}-count", "0")
+    data = page_form(client, url, model)
     for name, value in fields.items():
         data[name] = value
     data[action] = action

@@ -6,7 +6,14 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from documents.models import DocumentIndexPage, DocumentPage
-from home.models import AlliancePage, ContentPage, JointCallPage, StoryIndexPage, StoryPage
+from home.models import (
+    AlliancePage,
+    CallSettings,
+    ContentPage,
+    JointCallPage,
+    StoryIndexPage,
+    StoryPage,
+)
 from media_library.models import VideoIndexPage, VideoPage
 from podcasts.models import EpisodePage, PodcastIndexPage, PodcastShowPage
 from tests.helpers import PAGE_NAMES, get_page
@@ -49,7 +56,6 @@ def test_officer_creates_a_joint_call_page_with_principles(admin_client, site_tr
         "title": "Joint Call",
         "slug": "joint-call",
         "introduction": rich_text("<p>Cohesion policy unites Europe.</p>"),
-        "signatory_baseline": "12000",
         **body(
             (
                 "principles",
@@ -67,7 +73,10 @@ def test_officer_creates_a_joint_call_page_with_principles(admin_client, site_tr
         ),
     }
     page = create_page_through_admin(admin_client, site_tree.en.home, JointCallPage, fields)
-    assert page.signatory_count == 12000
+    # A new call starts with its own settings, changed in Signatures › Call settings.
+    call_settings = CallSettings.objects.get(call_key=page.translation_key)
+    assert call_settings.signatory_baseline == 0 and call_settings.signing_open
+    assert page.signatory_count == 0
     response = get_page(admin_client, page)
     assert len(response.soup.select(".principles__list li")) == 2
 

@@ -69,7 +69,7 @@ def test_demo_has_everything_the_seed_names(demo):
     assert EpisodePage.objects.filter(locale=english).count() == 13
     assert DocumentPage.objects.filter(locale=english).count() == 6
     call = JointCallPage.objects.get(locale=english)
-    assert call.signatory_baseline == 12000
+    assert call.call_settings.signatory_baseline == 12000
     assert len(list(call.body)[0].value["principles"]) == 8
     declaration = DocumentPage.objects.get(locale=english, slug="declaration-2020")
     assert declaration.language_versions.count() == 22

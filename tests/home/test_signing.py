@@ -407,8 +407,8 @@ def test_purge_erases_personal_data_after_the_retention_date_but_keeps_the_count
     sign(client, page, kind="region", organisation="Région Bretagne", show_on_wall="on")
     Signature.objects.update(status="confirmed", confirmed_at=timezone.now())
     cache.clear()
-    page.personal_data_kept_until = timezone.localdate() - datetime.timedelta(days=1)
-    page.save_revision().publish()
+    page.call_settings.personal_data_kept_until = timezone.localdate() - datetime.timedelta(days=1)
+    page.call_settings.save()
     call_command("purge_unconfirmed_signatures", stdout=io.StringIO())
     signature = Signature.objects.get()
     assert signature.anonymised_at and signature.email is None and signature.name == ""

@@ -1,5 +1,6 @@
 import csv
 import datetime
+import getpass
 from pathlib import Path
 
 from django import forms
@@ -11,8 +12,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
 from home.forms import SignatureForm
-from home.models import JointCallPage, Signature
-from home.signatures import count_changed, normalise_email
+from home.models import CallSettings, JointCallPage, Signature
+from home.signatures import count_changed, log_call_action, normalise_email
 
 COLUMNS = [
     "kind",
@@ -108,6 +109,17 @@ class Command(BaseCommand):
         if created:
             with transaction.atomic():
                 count_changed(call_page.translation_key)
+                call_settings, _new = CallSettings.objects.get_or_create(
+                    call_key=call_page.translation_key
+                )
+                log_call_action(
+                    call_settings,
+                    "home.signatures.import",
+                    count=created,
+                    rejected=len(rejected),
+                    file=csv_file.name,
+                    by=f"manage.py import_signatories (run by {getpass.getuser()})",
+                )
 
         if report and rejected:
             with report.open("w", newline="", encoding="utf-8") as handle:
