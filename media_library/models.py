@@ -144,8 +144,8 @@ class VideoPage(ListedPage, Page):
         TranslatableField("series"),
         SynchronizedField("poster"),
         TranslatableField("description"),
-        SynchronizedField("video"),
-        SynchronizedField("video_url"),
+        SynchronizedField("video", overridable=False),
+        SynchronizedField("video_url", overridable=False),
         SynchronizedField("captions"),
         TranslatableField("transcript"),
     )

@@ -1,29 +1,44 @@
 """The source's export API: wagtail-transfer's, with our page export in place of its own, closed
-while this instance has no secret (an empty key would let anyone sign a request), and never
-giving out accounts or signatures, whoever asks; never cached."""
+while this instance has no secret (an empty key would let anyone sign a request), serving only
+content (an allow-list: pages and what they show), never accounts, signatures, history, login
+records, sessions or task results, whoever asks; never cached."""
 
 import json
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import re_path
 from django.utils.cache import patch_cache_control
+from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtail_transfer import urls as wagtailtransfer_urls
 
 from . import exporting
 
-# Models the API never serialises: personal data and what gives access to the admin.
-PRIVATE_MODELS = {
-    "auth.user",
-    "auth.group",
-    "auth.permission",
-    "home.signature",
-    "sessions.session",
-    "wagtail_transfer.idmapping",
-    "wagtailusers.userprofile",
+# Besides every page type, the content a page refers to: all the API serves.
+CONTENT_MODELS = {
+    "wagtailcore.locale",
+    "wagtailcore.collection",
+    "wagtailimages.image",
+    "documents.customdocument",
+    "documents.documentlanguageversion",
+    "media_library.custommedia",
+    "media_library.videoseries",
+    "media_library.videocaption",
+    "taggit.tag",
 }
+
+
+def is_content(label):
+    if label in CONTENT_MODELS:
+        return True
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return False
+    return issubclass(model, Page)
 
 
 def requested_models(request, kwargs):
@@ -42,7 +57,7 @@ def export_guard(view):
     def guarded(request, *args, **kwargs):
         if not settings.WAGTAILTRANSFER_SECRET_KEY:
             raise PermissionDenied("WAGTAILTRANSFER_SECRET_KEY is not set on this instance.")
-        if requested_models(request, kwargs) & PRIVATE_MODELS:
+        if not all(is_content(label) for label in requested_models(request, kwargs)):
             raise PermissionDenied("This model is not transferred.")
         response = view(request, *args, **kwargs)
         # Never kept by a shared cache: the address of an export (page id and its signature)

@@ -364,3 +364,24 @@ def test_an_officer_may_still_change_a_translations_synchronised_fields(admin_cl
     response = publish_through_editor(admin_client, story, date="2020-02-02")
     assert response.status_code == 302
     assert StoryPage.objects.get(pk=story.pk).date == datetime.date(2020, 2, 2)
+
+
+def test_files_addresses_and_the_feed_owner_cannot_be_overridden_in_a_translation(site_tree):
+    """In localize's translation editor, a translation may choose its own images, nothing else
+    that is synchronised."""
+    from wagtail_localize.segments import OverridableSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    def overridable(page):
+        return {
+            segment.path
+            for segment in extract_segments(page)
+            if isinstance(segment, OverridableSegmentValue)
+        }
+
+    show, episode, video = site_tree.en.show, site_tree.en.episode, site_tree.en.video
+    show.owner_email, show.author = "podcast@example.eu", "European Committee of the Regions"
+    video.video_url = "https://www.youtube.com/watch?v=abc"
+    assert overridable(show) == {"artwork"}
+    assert overridable(episode) == set()
+    assert overridable(video) == {"poster"}
