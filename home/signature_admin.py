@@ -178,7 +178,8 @@ class SignatureViewSet(ModelViewSet):
 
 
 class SignaturesPanel(Component):
-    """The dashboard's view of the campaign: totals, signatures per day and per country."""
+    """The dashboard's view of the campaign: totals, emails failed or stuck, signatures per day
+    and per country."""
 
     name = "signatures"
     order = 50
@@ -220,4 +221,17 @@ class SignaturesPanel(Component):
             pending=Count("pk", filter=Q(status=Signature.Status.PENDING)),
             email_failed=Count("pk", filter=Q(email_status=Signature.EmailStatus.FAILED)),
         )
-        return {"totals": totals, "days": days, "countries": countries, "period": self.days}
+        # Emails queued or running for longer than SIGNATURE_EMAIL_STUCK_MINUTES: the task
+        # worker is not running, or cannot keep up.
+        from django.conf import settings
+
+        from .tasks import stuck_email_tasks
+
+        totals["email_stuck"] = stuck_email_tasks().count()
+        return {
+            "totals": totals,
+            "days": days,
+            "countries": countries,
+            "period": self.days,
+            "stuck_minutes": settings.SIGNATURE_EMAIL_STUCK_MINUTES,
+        }

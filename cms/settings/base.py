@@ -228,6 +228,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds the mail server may take to answer each step before the email fails (and is tried
+# again later): without it, a server that never answers holds the worker for ever.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Cohesion Alliance <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -312,8 +315,13 @@ WAGTAILTRANSFER_CHOOSER_API_PROXY_TIMEOUT = env.int("WAGTAILTRANSFER_TIMEOUT", d
 # --- wagtail-transfer (end) -----------------------------------------------------------------
 
 # Background tasks (Django's tasks API through django-tasks): stored in the database and run by
-# `manage.py db_worker`, so that an email that cannot be sent now is sent later.
+# `manage.py task_worker` (django-tasks-db's db_worker, which also recovers the emails of a worker
+# that died), so that an email that cannot be sent now is sent later.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# An email queued or running for longer than this is stuck: the dashboard counts it, and, if its
+# worker died while sending it, the task worker queues it again (every TASK_WORKER_SWEEP_SECONDS).
+SIGNATURE_EMAIL_STUCK_MINUTES = env.float("SIGNATURE_EMAIL_STUCK_MINUTES", default=10)
+TASK_WORKER_SWEEP_SECONDS = env.float("TASK_WORKER_SWEEP_SECONDS", default=60)
 
 # Countries: the 27 EU member states first, in the visitor's language, then every other country.
 EU_COUNTRIES = [

@@ -88,3 +88,34 @@ def test_import_refuses_a_file_it_cannot_read(tmp_path, site_tree):
     with pytest.raises(CommandError, match="Missing columns"):
         call_command("import_signatories", str(wrong))
     assert not Signature.objects.exists()
+
+
+def test_import_is_refused_once_the_calls_retention_date_has_passed(tmp_path, site_tree):
+    import datetime
+
+    from django.utils import timezone
+
+    call_settings = site_tree.en.joint_call.call_settings
+    call_settings.personal_data_kept_until = timezone.localdate() - datetime.timedelta(days=1)
+    call_settings.save()
+    source = write_csv(
+        tmp_path / "legacy.csv",
+        [["individual", "Marie", "", "", "FR", "marie@example.eu", "fr", "", "", ""]],
+    )
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_signatories", str(source), stdout=io.StringIO())
+    assert not Signature.objects.exists()
+
+
+def test_an_import_is_recorded_in_the_history_of_its_call(tmp_path, site_tree):
+    from wagtail.models import ModelLogEntry
+
+    source = write_csv(
+        tmp_path / "legacy.csv",
+        [["individual", "Marie", "", "", "FR", "marie@example.eu", "fr", "", "", ""]],
+    )
+    call_command("import_signatories", str(source), stdout=io.StringIO(), stderr=io.StringIO())
+    entry = ModelLogEntry.objects.get(action="home.signatures.import")
+    assert entry.object_id == str(site_tree.en.joint_call.call_settings.pk)
+    assert entry.data["count"] == 1 and entry.data["file"] == "legacy.csv"
+    assert "import_signatories" in entry.data["by"]

@@ -77,6 +77,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, csv_file, call, report, batch_size, **options):
         call_page = self.call_page(call)
+        kept_until = call_page.call_settings.personal_data_kept_until
+        if call_page.call_settings.retention_ended:
+            raise CommandError(
+                f"Nothing was imported: the personal data of this call were to be kept until "
+                f"{kept_until:%Y-%m-%d} (Signatures › Call settings)."
+            )
         try:
             with csv_file.open(newline="", encoding="utf-8-sig") as handle:
                 rows = list(csv.DictReader(handle))
