@@ -1,11 +1,13 @@
 """The routes of the Joint Call page: signing, the links of the emails, the public list."""
 
+import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -28,6 +30,19 @@ def render(request, page, status=200, template=None, **context):
 def message(request, page, heading, text, status=200, **context):
     """A short page of the Joint Call that says one thing: "check your inbox", "confirmed"…"""
     return render(request, page, status, MESSAGE_TEMPLATE, heading=heading, message=text, **context)
+
+
+def private(view):
+    """For the views of the links of the emails: their answers, in every state (valid, invalid,
+    expired, already used), are for one signer only. No shared cache or browser may keep them."""
+
+    @functools.wraps(view)
+    def private_view(*args, **kwargs):
+        response = view(*args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return private_view
 
 
 def sign(request, page):
@@ -129,6 +144,7 @@ def signature_from_link(request, page, token, action, max_age=None):
     return signature, None
 
 
+@private
 def confirm(request, page, token):
     signature, problem = signature_from_link(
         request, page, token, "confirm", max_age=signatures.confirmation_max_age()
@@ -161,6 +177,7 @@ def confirm(request, page, token):
     )
 
 
+@private
 def withdraw(request, page, token):
     signature, problem = signature_from_link(request, page, token, "withdraw")
     if problem:
@@ -185,6 +202,7 @@ def withdraw(request, page, token):
     )
 
 
+@private
 def my_data(request, page, token):
     signature, problem = signature_from_link(request, page, token, "data")
     if problem:
