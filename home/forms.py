@@ -1,7 +1,7 @@
 import functools
+import unicodedata
 
 from django import forms
-from django.core.validators import EmailValidator
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,61 @@ def no_control_characters(value):
         )
 
 
+# Combining marks (accents, vowel signs…) a letter may carry: Vietnamese stacks two, Indic and
+# Tibetan syllables a few; a pile of dozens only smears the public list of signatories.
+MAX_COMBINING_MARKS = 4
+
+
+def is_mark(character):
+    return unicodedata.category(character).startswith("M")
+
+
+def too_many_combining_marks(text):
+    run = 0
+    for character in text:
+        run = run + 1 if is_mark(character) else 0
+        if run > MAX_COMBINING_MARKS:
+            return True
+    return False
+
+
+def readable_text(value):
+    """Refuse what no one types in a name: the replacement character (U+FFFD, left where the
+    browser or the server could not decode the text) and piles of combining marks."""
+    if "\ufffd" in value:
+        raise forms.ValidationError(
+            _("Please remove the unreadable character (�) from this field."),
+            code="replacement_character",
+        )
+    if too_many_combining_marks(value):
+        raise forms.ValidationError(
+            _("Please remove the accents or marks piled on one letter from this field."),
+            code="combining_marks",
+        )
+
+
+def collapse_spaces(value):
+    return " ".join(value.split())
+
+
+class TextField(forms.CharField):
+    """Text in Unicode's composed form (NFC: "e" and a combining acute become "é", as the public
+    list and its search expect), checked against ``max_length`` once composed. It echoes back
+    into the form only what could be valid: a longer value (a bot's megabyte, say) is refused
+    and not sent back."""
+
+    def to_python(self, value):
+        return unicodedata.normalize("NFC", super().to_python(value))
+
+    def bound_data(self, data, initial):
+        if self.max_length is not None and isinstance(data, str) and len(data) > self.max_length:
+            return ""
+        return super().bound_data(data, initial)
+
+
+CHOICE_ERRORS = {"invalid_choice": _("Please choose one of the options.")}
+
+
 @functools.cache
 def country_choices(language):
     """Every country, the EU's 27 first, named in ``language``; computed once per language."""
@@ -33,6 +88,7 @@ class CountryChoiceField(forms.ChoiceField):
     only to show the form: a submitted code is checked against the set of codes."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", CHOICE_ERRORS)
         super().__init__(choices=lambda: country_choices(get_language()), **kwargs)
 
     def valid_value(self, value):
@@ -43,24 +99,33 @@ class SignatureForm(DescribedErrorsMixin, forms.Form):
     """The sign-the-call form. Every field's limits match the database's."""
 
     kind = forms.ChoiceField(
-        label=_("I sign as"), choices=SignatoryKind.choices, widget=forms.RadioSelect
+        label=_("I sign as"),
+        choices=SignatoryKind.choices,
+        widget=forms.RadioSelect,
+        error_messages=CHOICE_ERRORS,
     )
-    name = forms.CharField(label=_("Full name"), max_length=200, validators=[no_control_characters])
-    organisation = forms.CharField(
+    name = TextField(
+        label=_("Full name"), max_length=200, validators=[no_control_characters, readable_text]
+    )
+    organisation = TextField(
         label=_("Organisation or authority"),
         max_length=300,
         required=False,
-        validators=[no_control_characters],
+        validators=[no_control_characters, readable_text],
         help_text=_("Required unless you sign as an individual."),
     )
-    position = forms.CharField(
-        label=_("Position"), max_length=200, required=False, validators=[no_control_characters]
+    position = TextField(
+        label=_("Position"),
+        max_length=200,
+        required=False,
+        validators=[no_control_characters, readable_text],
     )
     country = CountryChoiceField(label=_("Country"))
+    # EmailField validates the address already: a second EmailValidator said it twice.
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
-        validators=[EmailValidator(), no_control_characters],
+        validators=[no_control_characters],
         help_text=_("We send you a link to confirm your signature."),
     )
     consent = forms.BooleanField(
@@ -78,22 +143,22 @@ class SignatureForm(DescribedErrorsMixin, forms.Form):
         label=_("Send me news about the #CohesionAlliance."), required=False
     )
     # A field people do not see; bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = TextField(label=_("Leave this field empty"), required=False, max_length=200)
 
     def is_spam(self):
         return bool(self.data.get("website"))
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = collapse_spaces(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(_("Please enter your name."), code="required")
         return name
 
     def clean_organisation(self):
-        return " ".join(self.cleaned_data["organisation"].split())
+        return collapse_spaces(self.cleaned_data["organisation"])
 
     def clean_position(self):
-        return " ".join(self.cleaned_data["position"].split())
+        return collapse_spaces(self.cleaned_data["position"])
 
     def clean(self):
         cleaned = super().clean()

@@ -19,6 +19,10 @@ from .models import Signature
 
 MESSAGE_TEMPLATE = "home/signature_message.html"
 SIGNATORIES_PER_PAGE = 50
+# The largest sign form a browser sends is some 12 KB: every text field full of four-byte
+# characters, percent-encoded. Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) holds for the whole
+# site, the admin's page editor included, so the form has its own, lower limit.
+SIGN_FORM_MAX_BYTES = 16 * 1024
 
 
 def render(request, page, status=200, template=None, **context):
@@ -43,6 +47,14 @@ def private(view):
         return response
 
     return private_view
+
+
+def body_too_large(request):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    return length > SIGN_FORM_MAX_BYTES
 
 
 def sign(request, page):
@@ -84,6 +96,22 @@ def submit_signature(request, call_key):
     call = signatures.call_for(call_key, get_language())
     if call is None:
         raise Http404("No such call")
+    if body_too_large(request):
+        # Refused before the body is read: nothing of it is parsed or echoed back.
+        return message(
+            request,
+            call.page(),
+            status=413,
+            heading=_("What you sent is too long"),
+            text=_(
+                "The form you sent is longer than the longest name, organisation and position "
+                "allow. Please shorten them and sign again."
+            ),
+            sign_again=True,
+        )
+    if not call.signing_open:
+        # The page says that signing has closed, in place of the form.
+        return render(request, call.page(), status=403)
     form = SignatureForm(request.POST)
     if not sent_from_this_site(request):
         return render(request, call.page(), status=403, form=form, foreign_origin=True)
