@@ -11,6 +11,15 @@ class ImageForm(BaseImageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        file = self.fields.get("file")
+        if file is not None:
+            # SVG is left out of WAGTAILIMAGES_EXTENSIONS; say why rather than only "not
+            # supported". (SVG content under another name is refused too: its format does not
+            # match its extension.)
+            file.error_messages["invalid_image_extension"] = _(
+                "Not a supported image format. Supported formats: %(formats)s. SVG images are "
+                "not accepted: they can contain scripts. Please upload a PNG or WebP instead."
+            ) % {"formats": file.supported_formats_text}
         description = self.fields.get("description")
         if description is not None:
             description.required = True

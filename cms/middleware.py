@@ -51,7 +51,16 @@ class RangeRequestMiddleware:
         partial = StreamingHttpResponse(
             self.read(file, end - start + 1), status=206, content_type=response["Content-Type"]
         )
-        for name in ("Content-Disposition", "Last-Modified", "ETag", "Cache-Control"):
+        # The part carries what the whole file's answer says about it: how to show it, whether
+        # it changed, and what it may do once shown (a document's "default-src 'none'").
+        for name in (
+            "Content-Disposition",
+            "Last-Modified",
+            "ETag",
+            "Cache-Control",
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+        ):
             if name in response:
                 partial[name] = response[name]
         partial["Content-Range"] = f"bytes {start}-{end}/{size}"

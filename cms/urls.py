@@ -14,6 +14,24 @@ from cms.transfer import urls as transfer_urls
 from cms.views import choose_language, health, search
 from home.views import submit_signature
 
+# What an uploaded file may do when opened on its own from the site's origin: nothing. Images,
+# audio and video shown in pages ignore it; an SVG or HTML file opened directly runs no script.
+MEDIA_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+
+def serve_media(request, path):
+    """MEDIA_ROOT served by Django (``SERVE_MEDIA``), with the headers docs/deployment.md asks of
+    a web server in front: no script runs in an uploaded file, and an SVG (an image or document
+    from before SVG was refused, or brought by wagtail-transfer) is downloaded, not shown."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Security-Policy"] = MEDIA_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    if path.lower().endswith((".svg", ".svgz")) or "svg" in response.get("Content-Type", ""):
+        disposition = response.get("Content-Disposition", "")
+        response["Content-Disposition"] = "attachment" + disposition.removeprefix("inline")
+    return response
+
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -38,11 +56,7 @@ if settings.DEBUG:
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media),
     ]
 
 # Every page lives under its language prefix (/en/…, /lv/…); "/" redirects to the visitor's
