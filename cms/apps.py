@@ -6,6 +6,11 @@ class CmsConfig(AppConfig):
     verbose_name = "Cohesion Alliance site"
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from .roles import SitePagePermissionPolicy
         from .signal_handlers import register_signal_handlers
 
+        register_permission_policy(Page, SitePagePermissionPolicy(Page))
         register_signal_handlers()

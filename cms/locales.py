@@ -20,12 +20,12 @@ def sync_locale_trees():
 
 
 def grant_translators(root_page):
-    """Translators see the source language's tree and edit and publish the others'."""
+    """Translators edit and publish the other languages' trees. (They read the source
+    language's tree as everyone who may submit translations does: ``cms.roles``.)"""
     group = Group.objects.filter(name=TRANSLATORS).first()
-    if group is None:
+    if group is None or root_page.locale.language_code == settings.LANGUAGE_CODE:
         return
-    source = root_page.locale.language_code == settings.LANGUAGE_CODE
-    codenames = ["view_page"] if source else ["view_page", "change_page", "publish_page"]
+    codenames = ["change_page", "publish_page"]
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=codenames
     ):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .page_forms import PageForm
+from .roles import SitePagePermissionTester
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -169,12 +170,23 @@ class SiteSettings(BaseSiteSetting):
 READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
 
-class ListedPage:
+class SitePageMixin:
+    """What every page type of the site shares in the admin: the form that keeps a translation's
+    synchronised fields for those who edit the source (``cms.page_forms``) and the deletion rules
+    of ``cms.roles``; the pages that hold up the site set ``protected_from_deletion``."""
+
+    base_form_class = PageForm
+    protected_from_deletion = False
+
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
+
+
+class ListedPage(SitePageMixin):
     """A page that index pages and "latest" sections show as a card."""
 
     card_template = None
     allowed_http_methods = READ_ONLY_METHODS
-    base_form_class = PageForm
 
     @classmethod
     def listing_queryset(cls, queryset):
@@ -183,7 +195,7 @@ class ListedPage:
         return queryset
 
 
-class IndexPage(Page):
+class IndexPage(SitePageMixin, Page):
     """A page that lists its children, newest first, a page at a time."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -192,7 +204,7 @@ class IndexPage(Page):
     listed_order = ("-first_published_at",)
     items_per_page = 12
     allowed_http_methods = READ_ONLY_METHODS
-    base_form_class = PageForm
+    protected_from_deletion = True
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     translatable_fields = page_translatable_fields(TranslatableField("introduction"))

@@ -21,7 +21,7 @@ from cms.models import (
     READ_ONLY_METHODS,
     IndexPage,
     ListedPage,
-    PageForm,
+    SitePageMixin,
     image_field,
     page_translatable_fields,
 )
@@ -30,10 +30,10 @@ from .blocks import AllianceBodyBlock, JointCallBodyBlock
 from .panels import CallSettingsPanel
 
 
-class AlliancePage(Page):
+class AlliancePage(SitePageMixin, Page):
     """The landing page of each locale: the Alliance's story and the latest from every section."""
 
-    base_form_class = PageForm
+    protected_from_deletion = True
 
     introduction = models.TextField(_("introduction"), blank=True)
     hero_image = image_field(_("hero image"))
@@ -102,14 +102,14 @@ class AlliancePage(Page):
         return page.route(request, path_components[lengths[url_path] :])
 
 
-class JointCallPage(RoutablePageMixin, Page):
+class JointCallPage(RoutablePageMixin, SitePageMixin, Page):
     """The Joint Call: its principles, its full text and the form to sign it.
 
     Its routes (see ``home.views``): the form, "check your inbox", the confirmation, withdrawal
     and personal-data links of the emails, and the public list of signatories.
     """
 
-    base_form_class = PageForm
+    protected_from_deletion = True
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(JointCallBodyBlock(), blank=True, verbose_name=_("principles and call"))
@@ -472,10 +472,8 @@ class StoryIndexPage(IndexPage):
         verbose_name = _("story index")
 
 
-class ContentPage(Page):
+class ContentPage(SitePageMixin, Page):
     """A plain page: privacy notice, contact, the branding toolkit, "find out why"…"""
-
-    base_form_class = PageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseBodyBlock(), blank=True, verbose_name=_("body"))

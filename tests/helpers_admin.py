@@ -32,3 +32,12 @@ def create_page_through_admin(client, parent, model, fields, action="action-publ
         )
         raise AssertionError(f"Not created: {errors}")
     return model.objects.child_of(parent).get(slug=fields["slug"])
+
+
+def publish_through_editor(client, page, **changes):
+    """Publish ``page`` through its editor as the browser would, with ``changes`` typed in."""
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data = page_form(client, url, type(page))
+    data.update(changes)
+    data["action-publish"] = "action-publish"
+    return client.post(url, data)

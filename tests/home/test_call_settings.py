@@ -19,7 +19,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from home.factories import SignatureFactory
 from home.models import CallSettings, JointCallPage, Signature, StoryPage
-from tests.helpers_admin import page_form
+from tests.helpers_admin import page_form, publish_through_editor
 from tests.home.signing import sign
 
 pytestmark = pytest.mark.django_db
@@ -94,14 +94,6 @@ def count_on(client, page):
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     return soup.select_one(".signatory-count strong").get_text()
-
-
-def publish_through_editor(client, page, **changes):
-    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    data = page_form(client, url, type(page))
-    data.update(changes)
-    data["action-publish"] = "action-publish"
-    return client.post(url, data)
 
 
 def test_a_translator_cannot_stop_synchronising_the_joint_call(
