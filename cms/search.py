@@ -7,9 +7,10 @@ PostgreSQL has no stemmer for (Bulgarian, Czech, Estonian, Croatian, Latvian, Ma
 Slovak, Slovenian) use ``"simple"``: whole words, case and accents as written.
 
 ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}``; on SQLite (``make run``)
-this is Wagtail's database backend as it is.
+this is Wagtail's database backend, with the visitor's double quotes escaped.
 """
 
+import functools
 from collections import defaultdict
 from copy import copy
 
@@ -17,6 +18,7 @@ from django.db import connection
 from django.utils.translation import get_language
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.query import PlainText
 
 # The text-search configurations PostgreSQL ships, by language code.
 SEARCH_CONFIGS = {
@@ -84,7 +86,43 @@ class LanguageSearchBackend(PostgresSearchBackend):
         self.config = params.get("SEARCH_CONFIG") or search_config(get_language())
 
 
+class FTS5QuotesMixin:
+    """SQLite's full text (FTS5, ``make run``): the backend puts each word between double quotes
+    but leaves the quotes a visitor typed as they are, so that ``"`` or ``a"b`` is a syntax error
+    of the MATCH expression (a 500). Inside an FTS5 string a double quote is written twice."""
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText) and '"' in query.query_string:
+            query = PlainText(
+                query.query_string.replace('"', '""'), operator=query.operator, boost=query.boost
+            )
+        return super().build_search_query_content(query, config=config)
+
+
+@functools.cache
+def sqlite_backend_class():
+    """The SQLite backend with the quotes escaped; its module can only be imported on SQLite."""
+    from modelsearch.backends.database.sqlite import sqlite
+
+    class QueryCompiler(FTS5QuotesMixin, sqlite.SQLiteSearchQueryCompiler):
+        pass
+
+    class AutocompleteQueryCompiler(FTS5QuotesMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class SQLiteQuotedSearchBackend(sqlite.SQLiteSearchBackend):
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+
+    return sqlite.SQLiteSearchBackend, SQLiteQuotedSearchBackend
+
+
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
     if connection.vendor == "postgresql":
         return LanguageSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor == "sqlite":
+        plain, quoted = sqlite_backend_class()
+        if type(backend) is plain:
+            return quoted(params)
+    return backend
