@@ -32,7 +32,8 @@ run: install
 	$(BIN)/python manage.py migrate --no-input
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py load_demo
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); emails in var/mail/"
-	@# The task worker sends emails and updates Wagtail's indexes; it stops with the server.
+	@# The task worker sends emails (before anything else) and updates Wagtail's indexes; it stops
+	@# with the server.
 	$(BIN)/python manage.py task_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \

@@ -1,7 +1,9 @@
 """Emails to signers, sent by the task worker (`manage.py task_worker`).
 
-What the worker logs and stores of a failed email (the task's result, its traceback) never
-holds the signer's address or name: they must be gone when the signer withdraws.
+The emails go before Wagtail's housekeeping (search and reference index updates, cache purges):
+their tasks have a higher priority, and the worker takes the highest first. What the worker
+logs and stores of a failed email (the task's result, its traceback) never holds the signer's
+address or name: they must be gone when the signer withdraws.
 """
 
 import datetime
@@ -23,6 +25,9 @@ from .signatures import make_token
 logger = logging.getLogger(__name__)
 
 MESSAGES = {"confirm", "already_signed", "confirmed"}
+
+# Tasks run highest priority first (-100 to 100); Wagtail's own tasks have 0.
+EMAIL_PRIORITY = 50
 
 EMAIL_ADDRESS = re.compile(r"[^\s<>()\[\]{}'\",;:]+@[^\s<>()\[\]{}'\",;:]+")
 
@@ -77,7 +82,7 @@ def retry_delay(attempt):
     return datetime.timedelta(minutes=min(4 ** (attempt - 1), 24 * 60))
 
 
-@task()
+@task(priority=EMAIL_PRIORITY)
 def send_signature_email(signature_id, message, attempt=1):
     """Email a signer. If the mail server fails, the signature stays as it is and the email is
     tried again later, up to SIGNATURE_EMAIL_MAX_ATTEMPTS times; an officer can send it again."""
