@@ -5,19 +5,31 @@ in the admin as a translation that translators can edit and sync.
 Running it again finds what it made before and makes nothing twice.
 """
 
+import json
 import os
 import uuid
+from collections import defaultdict
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
+from django.db import transaction
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from modelcluster.fields import ParentalKey
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.search.backends import get_search_backends
+from wagtail.search.index import class_is_indexed
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -72,6 +84,118 @@ def list_items(values):
 
 def paragraphs(texts):
     return "".join(f"<p>{StringValue.from_plaintext(text).data}</p>" for text in texts)
+
+
+class Housekeeping:
+    """Wagtail's housekeeping tasks, held back while the demo loads and done once at the end.
+
+    Each object saved queues a search index and a reference index update (the demo saves some
+    5,000 times: pages, their aliases in 22 languages, revisions, translations); a publication
+    queues a cache purge. Queued for the worker, they would keep the signers' emails waiting
+    (they have a lower priority, but there are thousands), and those for objects the loader
+    replaced (document language versions and video captions of translated pages) would fail.
+    Here they are collected instead, then done in bulk for the objects that still exist, in one
+    pass: the purges become one task. Other tasks are queued as usual.
+    """
+
+    def __init__(self):
+        self.search = defaultdict(set)  # (app label, model name): primary keys
+        self.references = defaultdict(set)
+        self.purges = defaultdict(set)  # (backend settings, backends): URLs
+        self.backend = None
+
+    def start(self):
+        self.backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+        task_backends[DEFAULT_TASK_BACKEND_ALIAS] = self
+        return self
+
+    def stop(self):
+        if task_backends[DEFAULT_TASK_BACKEND_ALIAS] is self:
+            task_backends[DEFAULT_TASK_BACKEND_ALIAS] = self.backend
+
+    # The task backend's interface, for the time of the load.
+
+    def __getattr__(self, name):
+        return getattr(self.backend, name)
+
+    def enqueue(self, task, args, kwargs):
+        if task.func is insert_or_update_object_task.func:
+            app_label, model_name, pk = args
+            self.search[(app_label, model_name)].add(pk)
+        elif task.func is update_reference_index_task.func:
+            app_label, model_name, pk = args
+            self.references[(app_label, model_name)].add(pk)
+        elif task.func is purge_urls_from_cache_task.func:
+            urls, backend_settings, backends = args
+            key = json.dumps([backend_settings, backends], sort_keys=True)
+            self.purges[key].update(urls)
+        else:
+            return self.backend.enqueue(task, args, kwargs)
+        return None
+
+    # The housekeeping itself.
+
+    def finish(self, log=None):
+        self.stop()
+        with transaction.atomic():
+            searched = self.update_search_index()
+            referenced = self.update_reference_index()
+            for key, urls in self.purges.items():
+                backend_settings, backends = json.loads(key)
+                purge_urls_from_cache_task.enqueue(sorted(urls), backend_settings, backends)
+        if log:
+            log(f"Search index: {searched} objects updated; reference index: {referenced}.")
+
+    def existing(self, collected):
+        """The objects still there, each in its most specific class, by class."""
+        found = defaultdict(set)
+        for (app_label, model_name), pks in collected.items():
+            model = apps.get_model(app_label, model_name)
+            if issubclass(model, Page):
+                for pk, content_type in Page.objects.filter(pk__in=pks).values_list(
+                    "pk", "content_type"
+                ):
+                    specific = ContentType.objects.get_for_id(content_type).model_class()
+                    found[specific or Page].add(pk)
+            else:
+                found[model].update(model.objects.filter(pk__in=pks).values_list("pk", flat=True))
+        return found
+
+    def update_search_index(self):
+        count = 0
+        backends = list(get_search_backends(with_auto_update=True))
+        for model, pks in self.existing(self.search).items():
+            if not class_is_indexed(model):
+                continue
+            objects = list(model.get_indexed_objects().filter(pk__in=pks))
+            for backend in backends:
+                backend.add_bulk(model, objects)
+            count += len(objects)
+        return count
+
+    def update_reference_index(self):
+        """What wagtail.tasks.update_reference_index_task does, once per object: an inline
+        object (a document's language version) counts as its page's."""
+        instances = {}
+        for model, pks in self.existing(self.references).items():
+            for instance in model.objects.filter(pk__in=pks):
+                while instance is not None:
+                    parental_keys = [
+                        field
+                        for field in instance._meta.get_fields()
+                        if isinstance(field, ParentalKey)
+                    ]
+                    if not parental_keys:
+                        break
+                    instance = getattr(instance, parental_keys[0].name)
+                if instance is not None:
+                    instances[(instance._meta.label, instance.pk)] = instance
+        indexed = 0
+        for instance in instances.values():
+            if ReferenceIndex.is_indexed(instance._meta.model):
+                ReferenceIndex.create_or_update_for_object(instance)
+                indexed += 1
+        return indexed
 
 
 class DemoLoader:
@@ -150,6 +274,20 @@ class DemoLoader:
     # -- the site ---------------------------------------------------------------------------
 
     def run(self):
+        """Load the demo. What Wagtail queues for each object saved (search and reference index
+        updates, cache purges: thousands of tasks) is done once at the end instead, in bulk, for
+        the objects that still exist (see ``Housekeeping``)."""
+        housekeeping = Housekeeping().start()
+        try:
+            self.load()
+        except BaseException:
+            housekeeping.stop()
+            raise
+        # wagtail-localize publishes the translations once the transaction commits (on_commit):
+        # the housekeeping comes after them.
+        transaction.on_commit(partial(housekeeping.finish, self.log))
+
+    def load(self):
         english = Locale.objects.get_or_create(language_code="en")[0]
         latvian = Locale.objects.get_or_create(language_code="lv")[0]
         password = self.admin_user()
