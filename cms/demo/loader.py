@@ -424,8 +424,10 @@ class DemoLoader:
             search_description=self.t(data["search_description"]),
             show_in_menus=True,
             introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
-            signatory_baseline=data["baseline"],
-            personal_data_kept_until=data["personal_data_kept_until"],
+            call_settings={
+                "signatory_baseline": data["baseline"],
+                "personal_data_kept_until": data["personal_data_kept_until"],
+            },
             body=[
                 {
                     "type": "principles",

@@ -70,7 +70,7 @@ def test_good_signature_is_confirmed_from_the_email_actually_sent(client, site_t
     signature = Signature.objects.get()
     assert signature.status == Signature.Status.PENDING
     assert signature.language == "lv"
-    assert signature.privacy_notice_version == page.privacy_notice_version
+    assert signature.privacy_notice_version == page.call_settings.privacy_notice_version
     assert count_on(client, page) == before  # not counted before it is confirmed
 
     run_worker()
