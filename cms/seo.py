@@ -9,12 +9,15 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
+from cms.translation_state import published_translation_q
+
 LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
 class MultilingualSitemap(Sitemap):
     """Every live public page of the site in every language; a language's page not translated
-    yet (an alias of the English page) is left out, as its canonical address is the English one.
+    yet (an alias of the English page, or a translation never published) is left out, as its
+    canonical address is the English one.
     Each address lists the page's translations, itself included, and ``x-default`` (the page in
     the source language)."""
 
@@ -27,7 +30,8 @@ class MultilingualSitemap(Sitemap):
         return (
             Page.objects.live()
             .public()
-            .filter(within, alias_of__isnull=True)
+            .filter(within)
+            .filter(published_translation_q())
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -39,7 +43,8 @@ class MultilingualSitemap(Sitemap):
         for translation in (
             Page.objects.live()
             .public()
-            .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
+            .filter(translation_key__in={p.translation_key for p in pages})
+            .filter(published_translation_q())
             .select_related("locale")
             .only("id", "path", "depth", "url_path", "translation_key", "locale__language_code")
         ):

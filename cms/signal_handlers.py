@@ -19,7 +19,9 @@ def repair_child_count(sender, instance, **kwargs):
 def register_signal_handlers():
     from .caching import register_signal_handlers as register_caching
     from .frontend_cache import register_signal_handlers as register_frontend_cache
+    from .translation_state import register_hooks as register_translation_state
 
     page_published.connect(repair_child_count, dispatch_uid="cms.repair_child_count")
     register_caching()
     register_frontend_cache()
+    register_translation_state()

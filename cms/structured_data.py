@@ -65,10 +65,11 @@ def share_image(page, site_settings):
 def canonical_url(page, request):
     """The address search engines should index for what is shown: the page's own address (with
     the route of a routable page), or, for a page not translated yet, the address of the page
-    whose content it shows; a page of a paginated list keeps its page number."""
-    source = page
-    if page.alias_of_id:
-        source = Page.objects.filter(pk=page.alias_of_id).first() or page
+    whose content it shows (as for a translation not published yet); a page of a paginated list
+    keeps its page number."""
+    from cms.translation_state import content_source
+
+    source = content_source(page) or page
     url = source.get_full_url(request)
     if url is None:
         return None

@@ -1,5 +1,6 @@
 """The translation status report: every page of the source language against every other
-language — translated, out of date, or not translated yet — as a matrix, exportable."""
+language — translated, out of date, in progress, or not translated yet — as a matrix,
+exportable."""
 
 import datetime
 
@@ -10,12 +11,16 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
+from cms.translation_state import with_published_translation
+
 TRANSLATED = "translated"
 OUT_OF_DATE = "out of date"
+IN_PROGRESS = "in progress"
 NOT_TRANSLATED = "not translated"
 STATUS_LABELS = {
     TRANSLATED: _("Translated"),
     OUT_OF_DATE: _("Out of date"),
+    IN_PROGRESS: _("In progress"),
     NOT_TRANSLATED: _("Not translated yet"),
 }
 
@@ -28,17 +33,22 @@ def translation_statuses(pages):
     """For each source page, its status in every other language, from three queries.
 
     - not translated yet: the language has no page, or only wagtail-localize's alias of it;
-    - out of date: a translation exists, but the source page changed after its last sync
+    - in progress: submitted for translation, but no translation published yet (visitors still
+      see the English page: ``cms.translation_state``);
+    - out of date: a translation is published, but the source page changed after its last sync
       (wagtail-localize's "Sync translated pages" brings the change in);
-    - translated: a translation exists and the source has not changed since.
+    - translated: a translation is published and the source has not changed since.
     """
     keys = [page.translation_key for page in pages]
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     versions = {}
-    for key, locale_id, alias_of_id in Page.objects.filter(translation_key__in=keys).values_list(
-        "translation_key", "locale_id", "alias_of_id"
-    ):
-        versions[(key, codes[locale_id])] = alias_of_id is None
+    for key, locale_id, alias_of_id, published in with_published_translation(
+        Page.objects.filter(translation_key__in=keys)
+    ).values_list("translation_key", "locale_id", "alias_of_id", "published_translation"):
+        if alias_of_id is not None:
+            versions[(key, codes[locale_id])] = NOT_TRANSLATED
+        else:
+            versions[(key, codes[locale_id])] = TRANSLATED if published else IN_PROGRESS
     synced_at = dict(
         TranslationSource.objects.filter(
             object_id__in=keys, locale__language_code=settings.LANGUAGE_CODE
@@ -50,12 +60,9 @@ def translation_statuses(pages):
         stale = bool(last_sync and source_changed and source_changed > last_sync)
         page.translation_status = {}
         for code, _name in target_languages():
-            if not versions.get((page.translation_key, code)):
-                status = NOT_TRANSLATED
-            elif stale:
+            status = versions.get((page.translation_key, code), NOT_TRANSLATED)
+            if status == TRANSLATED and stale:
                 status = OUT_OF_DATE
-            else:
-                status = TRANSLATED
             page.translation_status[code] = status
     return pages
 

@@ -275,6 +275,9 @@ if DEEPL_API_KEY := env("DEEPL_API_KEY", default=""):
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
+# Submitting a page for translation makes a draft: only publishing it puts a translation before
+# visitors (by default wagtail-localize publishes the untranslated copy of a live page at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- wagtail-transfer (begin) ---------------------------------------------------------------
 # wagtail-transfer (docs/content-transfer.md): this instance's secret, which the instances that

@@ -14,6 +14,11 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from cms import caching
+from cms.translation_state import (
+    content_source,
+    is_published_translation,
+    with_published_translation,
+)
 
 register = template.Library()
 
@@ -109,10 +114,14 @@ def _locale_codes(context):
 @register.simple_tag(takes_context=True)
 def page_language(context, page):
     """The language a page's content is written in: its locale's, or, for a page not translated
-    yet (a wagtail-localize alias of the English page), the language of the page it copies."""
+    yet (a wagtail-localize alias of the English page, or a translation submitted but never
+    published: ``cms.translation_state``), the language of the page whose content it shows."""
     locale_id = page.locale_id
     if page.alias_of_id:
         locale_id = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True)[0]
+    elif not is_published_translation(page):
+        source = content_source(page)
+        locale_id = source.locale_id if source is not None else locale_id
     return _locale_codes(context).get(locale_id, "")
 
 
@@ -136,9 +145,9 @@ def _translations(context, page):
         codes = _locale_codes(context)
         return {
             codes.get(translation.locale_id): translation
-            for translation in page.get_translations(inclusive=True)
-            .live()
-            .only("id", "path", "depth", "url_path", "locale_id", "alias_of_id", "translation_key")
+            for translation in with_published_translation(
+                page.get_translations(inclusive=True).live()
+            ).only("id", "path", "depth", "url_path", "locale_id", "alias_of_id", "translation_key")
         }
 
     return _request_cache(context, f"translations:{page.pk}", compute)
@@ -175,8 +184,8 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/alternates.html", takes_context=True)
 def alternate_links(context):
-    """``hreflang`` links to the versions of this page that are translated (not aliases),
-    and ``x-default`` to the one in the source language."""
+    """``hreflang`` links to the versions of this page that are translated (not aliases, nor
+    translations never published), and ``x-default`` to the one in the source language."""
     page = context.get("page")
     request = context.get("request")
     if page is None or not getattr(page, "pk", None):
@@ -185,7 +194,7 @@ def alternate_links(context):
     alternates = [
         {"code": code, "url": translations[code].get_full_url(request)}
         for code, _name in settings.LANGUAGES
-        if code in translations and not translations[code].alias_of_id
+        if code in translations and translations[code].published_translation
     ]
     if settings.LANGUAGE_CODE in translations:
         alternates.append(
