@@ -80,7 +80,7 @@ CHOICE_ERRORS = {"invalid_choice": _("Please choose one of the options.")}
 def country_choices(language):
     """Every country, the EU's 27 first, named in ``language``; computed once per language."""
     with translation.override(language):
-        return [("", "—")] + [(code, str(name)) for code, name in countries]
+        return [("", str(_("Choose a country")))] + [(code, str(name)) for code, name in countries]
 
 
 class CountryChoiceField(forms.ChoiceField):

@@ -345,12 +345,22 @@ class Signature(models.Model):
     email_normalised = models.CharField(max_length=254, null=True, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=50)
-    show_on_wall = models.BooleanField(_("appears on the public list"), default=False)
+    show_on_wall = models.BooleanField(
+        _("agreed to be named on the public list"),
+        default=False,
+        help_text=_(
+            "The signer's choice when signing as an individual. Institutions are always named."
+        ),
+    )
     news_opt_in = models.BooleanField(_("wants news"), default=False)
     hidden_from_wall = models.BooleanField(
-        _("hidden from the public list"),
+        _("hide from the public list"),
         default=False,
-        help_text=_("Moderation: keeps the signature in the count but off the public list."),
+        help_text=_(
+            "Institutions are always on the public list once confirmed, and individuals who "
+            "agreed to it when signing. Tick to keep this signature off the list: it still "
+            "counts."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
@@ -359,7 +369,7 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed at"), default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     email_status = models.CharField(
-        _("email"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.QUEUED
+        _("email status"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.QUEUED
     )
     email_attempts = models.PositiveSmallIntegerField(_("email attempts"), default=0)
     email_error = models.TextField(_("last email error"), blank=True)
@@ -392,6 +402,19 @@ class Signature(models.Model):
     @property
     def is_institutional(self):
         return self.kind in INSTITUTIONAL_KINDS
+
+    @property
+    def on_public_list(self):
+        """Whether the public list names this signature (what ``objects.on_wall()`` selects):
+        confirmed, institutional or agreed to by its signer, and not hidden by an officer."""
+        return (
+            self.status == self.Status.CONFIRMED
+            and (self.is_institutional or self.show_on_wall)
+            and not self.hidden_from_wall
+            and self.anonymised_at is None
+        )
+
+    on_public_list.fget.short_description = _("on the public list")
 
     def personal_data(self):
         """What the site holds about its signer, as a copy for them."""

@@ -2,8 +2,11 @@
 moderation, erasure, sending an email again, and the dashboard panel."""
 
 import datetime
+import zoneinfo
+from collections import OrderedDict
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -11,29 +14,65 @@ from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_countries import countries as country_names
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import BooleanRadioSelect, DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
-from .models import Signature
+from .forms import CountryChoiceField
+from .models import INSTITUTIONAL_KINDS, SignatoryKind, Signature
 from .tasks import send_signature_email
+
+
+def site_time_zone():
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def local_time(value):
+    """A time for officers: in the site's time zone (settings.TIME_ZONE), to the minute, with
+    the zone named: ``2026-12-05 10:15 CET``. Every officer sees the same time, wherever they
+    are."""
+    if value is None:
+        return ""
+    return timezone.localtime(value, site_time_zone()).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def yes_no(value):
+    return gettext("Yes") if value else gettext("No")
 
 
 class SignatureFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Signed between"), widget=DateRangePickerWidget
     )
+    on_public_list = django_filters.BooleanFilter(
+        label=_("On the public list"), method="filter_on_public_list", widget=BooleanRadioSelect
+    )
+    hidden_from_wall = django_filters.BooleanFilter(
+        label=_("Hidden by an officer"), widget=BooleanRadioSelect
+    )
 
     class Meta:
         model = Signature
-        fields = ["kind", "country", "status", "email_status", "hidden_from_wall", "source"]
+        fields = ["kind", "country", "status", "email_status", "source"]
+
+    def filter_on_public_list(self, queryset, name, value):
+        on_wall = Q(
+            Q(kind__in=INSTITUTIONAL_KINDS) | Q(show_on_wall=True),
+            status=Signature.Status.CONFIRMED,
+            hidden_from_wall=False,
+            anonymised_at__isnull=True,
+        )
+        return queryset.filter(on_wall) if value else queryset.exclude(on_wall)
 
 
 class SignaturePermissionPolicy(ModelPermissionPolicy):
@@ -59,9 +98,42 @@ def neutralise_formula(value):
 
 
 class SignatureIndexView(IndexView):
+    def to_row_dict(self, item):
+        """What officers read in a spreadsheet: choices by their labels, countries by name (in
+        the officer's language), Yes or No, times in the site's time zone to the second."""
+        return OrderedDict((field, self.export_value(item, field)) for field in self.list_export)
+
+    def export_value(self, item, field):
+        display = getattr(item, f"get_{field}_display", None)
+        if display is not None and getattr(item, field):
+            return str(display())
+        value = getattr(item, field)
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value, site_time_zone()).replace(microsecond=0)
+        if value is None:
+            return ""
+        return value
+
+    def get_heading(self, queryset, field):
+        heading = super().get_heading(queryset, field)
+        if field in self.time_fields:
+            # The times are the site's: say which zone they are in.
+            heading = f"{heading} ({settings.TIME_ZONE})"
+        return heading
+
+    time_fields = ("created_at", "confirmed_at")
+
     def preprocess_field_value(self, field, value, export_format):
         """The CSV export writes what signers typed: none of it may run as a formula when an
         officer opens the file (the XLSX export already stores such cells as text)."""
+        if isinstance(value, datetime.datetime):
+            if export_format == self.FORMAT_CSV:
+                # ISO 8601, to the second, with the offset: 2026-12-05 10:15:00+01:00.
+                return value.isoformat(sep=" ", timespec="seconds")
+            # A date cell in the site's time zone, as the heading says.
+            value = value.replace(tzinfo=None)
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV:
             value = neutralise_formula(value)
@@ -114,6 +186,24 @@ class ResendEmailView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("signatures:index")
 
 
+class SignatureInspectView(InspectView):
+    """A signature as officers need it: labels, Yes or No, times with their zone; none of the
+    internal fields (the call's key, the normalised address, the attempt counter, the public
+    id)."""
+
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name)
+        if isinstance(value, bool):
+            return yes_no(value)
+        if value is None:
+            return "—"
+        if isinstance(value, datetime.datetime):
+            return local_time(value)
+        if field_name == "country":
+            return value.name
+        return super().get_field_display_value(field_name, field)
+
+
 class SignatureViewSet(ModelViewSet):
     model = Signature
     icon = "form"
@@ -122,14 +212,24 @@ class SignatureViewSet(ModelViewSet):
     url_prefix = "signatures"
     name = "signatures"
     index_view_class = SignatureIndexView
+    inspect_view_class = SignatureInspectView
     list_display = [
         "display_name",
         "kind",
         "country",
         "status",
         "email_status",
-        "hidden_from_wall",
-        "created_at",
+        Column(
+            "on_public_list",
+            label=_("On the public list"),
+            accessor=lambda signature: yes_no(signature.on_public_list),
+        ),
+        Column(
+            "created_at",
+            label=_("Signed at"),
+            accessor=lambda signature: local_time(signature.created_at),
+            sort_key="created_at",
+        ),
     ]
     filterset_class = SignatureFilterSet
     search_fields = ["name", "organisation", "position", "email"]
@@ -145,18 +245,25 @@ class SignatureViewSet(ModelViewSet):
         "email",
         "language",
         "status",
+        "on_public_list",
         "show_on_wall",
-        "news_opt_in",
         "hidden_from_wall",
+        "news_opt_in",
         "source",
         "privacy_notice_version",
         "created_at",
         "confirmed_at",
     ]
+    export_headings = {
+        "public_id": _("Reference"),
+        "on_public_list": _("On the public list"),
+        "hidden_from_wall": _("Hidden by an officer"),
+    }
     export_filename = "signatures"
+    # One moderation control: whether the public list names a signature follows from its type
+    # and its signer's choice (not the officers' to change); officers may only hide it.
     form_fields = [
         "hidden_from_wall",
-        "show_on_wall",
         "news_opt_in",
         "kind",
         "name",
@@ -165,7 +272,34 @@ class SignatureViewSet(ModelViewSet):
         "country",
     ]
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "kind",
+        "name",
+        "organisation",
+        "position",
+        "country",
+        "email",
+        "language",
+        "status",
+        "on_public_list",
+        "show_on_wall",
+        "hidden_from_wall",
+        "news_opt_in",
+        "source",
+        "privacy_notice_version",
+        "created_at",
+        "confirmed_at",
+        "email_status",
+        "email_error",
+        "anonymised_at",
+    ]
     copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "country":
+            # The sign form's list: the EU's 27 first, with "Choose a country" as empty choice.
+            return CountryChoiceField(label=capfirst(db_field.verbose_name))
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
@@ -178,13 +312,17 @@ class SignatureViewSet(ModelViewSet):
 
 
 class SignaturesPanel(Component):
-    """The dashboard's view of the campaign: totals, emails failed or stuck, signatures per day
-    and per country."""
+    """The dashboard's view of the campaign: totals, emails failed or stuck, a chart of the
+    confirmed signatures per day, and the totals per country and per type."""
 
     name = "signatures"
     order = 50
     template_name = "home/admin/signatures_panel.html"
     days = 30
+    # The chart's drawing area, in SVG user units (it scales to the panel's width).
+    chart_width = 600
+    chart_height = 160
+    chart_gap = 4
 
     def get_context_data(self, parent_context=None):
         signatures = Signature.objects.all()
@@ -203,8 +341,13 @@ class SignaturesPanel(Component):
             for day in (since + datetime.timedelta(days=n) for n in range(self.days))
         ]
         most = max([day["count"] for day in days] + [1])
-        for day in days:
-            day["percent"] = round(100 * day["count"] / most)
+        step = self.chart_width / self.days
+        for n, day in enumerate(days):
+            height = round(self.chart_height * day["count"] / most, 1)
+            day["x"] = round(n * step + self.chart_gap / 2, 1)
+            day["y"] = round(self.chart_height - height, 1)
+            day["height"] = height
+        busiest = max(days, key=lambda day: (day["count"], day["day"]))
         countries = list(
             signatures.confirmed()
             .exclude(country="")
@@ -212,10 +355,16 @@ class SignaturesPanel(Component):
             .annotate(count=Count("pk"))
             .order_by("-count", "country")[:10]
         )
-        top = max([row["count"] for row in countries] + [1])
         for row in countries:
             row["name"] = country_names.name(row["country"])
-            row["percent"] = round(100 * row["count"] / top)
+        kind_labels = dict(SignatoryKind.choices)
+        kinds = [
+            {"name": kind_labels.get(row["kind"], row["kind"]), "count": row["count"]}
+            for row in signatures.confirmed()
+            .values("kind")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "kind")
+        ]
         totals = signatures.aggregate(
             confirmed=Count("pk", filter=Q(status=Signature.Status.CONFIRMED)),
             pending=Count("pk", filter=Q(status=Signature.Status.PENDING)),
@@ -223,15 +372,23 @@ class SignaturesPanel(Component):
         )
         # Emails queued or running for longer than SIGNATURE_EMAIL_STUCK_MINUTES: the task
         # worker is not running, or cannot keep up.
-        from django.conf import settings
-
         from .tasks import stuck_email_tasks
 
         totals["email_stuck"] = stuck_email_tasks().count()
         return {
             "totals": totals,
             "days": days,
+            "period_total": sum(day["count"] for day in days),
+            "busiest": busiest if busiest["count"] else None,
+            "most": most,
+            "chart": {
+                "width": self.chart_width,
+                "height": self.chart_height,
+                "bar_width": round(step - self.chart_gap, 1),
+                "middle": days[len(days) // 2],
+            },
             "countries": countries,
+            "kinds": kinds,
             "period": self.days,
             "stuck_minutes": settings.SIGNATURE_EMAIL_STUCK_MINUTES,
         }

@@ -68,7 +68,7 @@ def test_xlsx_export(admin_client, signatures):
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(book.active.values)
-    assert rows[0][:3] == ("Public id", "Signatory type", "Name")
+    assert rows[0][:3] == ("Reference", "Signatory type", "Name")
     assert [row[2] for row in rows[1:]] == ["Jean"]
 
 
