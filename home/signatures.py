@@ -22,10 +22,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext
+from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -315,7 +316,7 @@ def sign(call, data, language):
 
     Returns the signature and whether it is new. Signing again with an address that has signed
     changes nothing stored: the signer gets a new confirmation link (if not confirmed yet) or a
-    reminder that their signature counts already.
+    reminder that their signature counts already, at most one in REMINDER_INTERVAL seconds.
     """
     from .tasks import send_signature_email
 
@@ -332,25 +333,16 @@ def sign(call, data, language):
         "show_on_wall": data.get("show_on_wall", False),
         "news_opt_in": data.get("news_opt_in", False),
     }
-    try:
-        with transaction.atomic():
-            signature = Signature.objects.create(
-                call_key=call.translation_key, email_normalised=normalised, **fields
-            )
-        created = True
-    except IntegrityError:
-        signature = Signature.objects.select_for_update().get(
-            call_key=call.translation_key, email_normalised=normalised
-        )
-        created = False
-    # Signing again sends at most one email per address in a while: the form cannot be used to
-    # flood someone's mailbox.
-    if created:
-        send_signature_email.enqueue(signature.pk, "confirm")
-    elif cache.add(f"signature-reminder:{signature.pk}", 1, REMINDER_INTERVAL):
-        message = "already_signed" if signature.status == Signature.Status.CONFIRMED else "confirm"
-        Signature.objects.filter(pk=signature.pk).update(email_status=Signature.EmailStatus.QUEUED)
-        send_signature_email.enqueue(signature.pk, message)
+    # Both paths do the same work — one insert that does nothing if the address has signed, one
+    # select, one task — so that the time the answer takes does not tell whether an address had
+    # signed. The worker decides whether a reminder is due (see ``tasks.send_signature_email``).
+    candidate = Signature(call_key=call.translation_key, email_normalised=normalised, **fields)
+    Signature.objects.bulk_create([candidate], ignore_conflicts=True)
+    signature = Signature.objects.select_for_update().get(
+        call_key=call.translation_key, email_normalised=normalised
+    )
+    created = signature.public_id == candidate.public_id
+    send_signature_email.enqueue(signature.pk, "confirm" if created else "reminder")
     return signature, created
 
 
@@ -379,16 +371,24 @@ def signature_deleted(sender, instance, **kwargs):
     forget it in the admin's history."""
     if instance.status == Signature.Status.CONFIRMED:
         count_changed(instance.call_key)
-    forget_in_history([instance.pk])
+    forget_signatures([instance.pk])
 
 
-def forget_in_history(signature_ids):
-    """Strip what the admin's history says of these signatures (labels written before labels
-    stopped carrying names, and any data) down to who did what, when."""
+def forget_signatures(signature_ids):
+    """Forget what else the site recorded of these signatures: the admin's history keeps who did
+    what, when (labels written before labels stopped carrying names, and any data, go), and the
+    results of their email tasks go (tracebacks written before errors were redacted may quote
+    an address)."""
+    from .tasks import send_signature_email
+
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Signature),
         object_id__in=[str(pk) for pk in signature_ids],
     ).update(label=gettext("Signature (erased)"), data={})
+    for pk in signature_ids:
+        DBTaskResult.objects.filter(
+            task_path=send_signature_email.module_path, args_kwargs__args__0=pk
+        ).delete()
 
 
 def anonymise(queryset):
@@ -406,7 +406,7 @@ def anonymise(queryset):
             email_error="",
             anonymised_at=timezone.now(),
         )
-        forget_in_history(ids)
+        forget_signatures(ids)
     return erased
 
 

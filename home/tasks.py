@@ -11,6 +11,7 @@ import logging
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
@@ -20,11 +21,11 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from .models import JointCallPage, Signature
-from .signatures import make_token
+from .signatures import REMINDER_INTERVAL, make_token
 
 logger = logging.getLogger(__name__)
 
-MESSAGES = {"confirm", "already_signed", "confirmed"}
+MESSAGES = {"confirm", "already_signed", "confirmed", "reminder"}
 
 # Tasks run highest priority first (-100 to 100); Wagtail's own tasks have 0.
 EMAIL_PRIORITY = 50
@@ -91,6 +92,14 @@ def send_signature_email(signature_id, message, attempt=1):
     signature = Signature.objects.filter(pk=signature_id, anonymised_at__isnull=True).first()
     if signature is None or not signature.email:
         return "nothing to send: the signature was withdrawn"
+    if message == "reminder":
+        # Someone signed again with this address: a new confirmation link, or word that the
+        # signature counts already, at most once in a while, so that the form cannot be used
+        # to flood someone's mailbox.
+        if not cache.add(f"signature-reminder:{signature.pk}", 1, REMINDER_INTERVAL):
+            return "nothing to send: reminded recently"
+        confirmed = signature.status == Signature.Status.CONFIRMED
+        message = "already_signed" if confirmed else "confirm"
     try:
         build_email(signature, message).send()
     except Exception as error:

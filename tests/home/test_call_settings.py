@@ -377,3 +377,17 @@ def test_files_addresses_and_the_feed_owner_cannot_be_overridden_in_a_translatio
     assert overridable(show) == {"artwork"}
     assert overridable(episode) == set()
     assert overridable(video) == {"poster"}
+
+
+def test_erasure_removes_the_results_of_the_signers_email_tasks(signatures):
+    from django_tasks_db.models import DBTaskResult
+
+    from home.signatures import erase
+    from home.tasks import send_signature_email
+
+    signature, other = signatures[0], signatures[1]
+    for target in (signature, other):
+        send_signature_email.enqueue(target.pk, "confirm")
+    erase(signature)
+    remaining = DBTaskResult.objects.filter(task_path=send_signature_email.module_path)
+    assert [row.args_kwargs["args"][0] for row in remaining] == [other.pk]

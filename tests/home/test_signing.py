@@ -1,6 +1,7 @@
 """Signing the Joint Call: the form, double opt-in, duplicates, links, withdrawal, abuse."""
 
 import json
+import re
 import time
 from unittest import mock
 
@@ -439,3 +440,27 @@ def test_signing_an_unknown_or_unpublished_call_is_a_404(client, site_tree):
 
 def test_submit_endpoint_answers_get_with_405(client, site_tree):
     assert client.get(f"/en/sign/{site_tree.en.joint_call.translation_key}/").status_code == 405
+
+
+def test_signing_does_the_same_work_whether_the_address_had_signed_or_not(client, site_tree):
+    """No timing side channel: the same queries, in the same order, for a new and a known
+    address (their duration is then the database's, whatever the address)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = site_tree.en.joint_call
+    sign(client, page, email="first@example.eu", ip="192.0.2.1")
+
+    def statements(address, ip):
+        with CaptureQueriesContext(connection) as queries:
+            assert sign(client, page, email=address, ip=ip).status_code == 303
+        # The statement and the table it works on (savepoint names differ).
+        return [
+            re.sub(r'"s\d+_x\d+"', "savepoint", " ".join(query["sql"].split()[:4]))
+            for query in queries.captured_queries
+        ]
+
+    known = statements("first@example.eu", "192.0.2.2")
+    new = statements("second@example.eu", "192.0.2.3")
+    assert known == new
+    assert Signature.objects.count() == 2
