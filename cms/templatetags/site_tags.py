@@ -274,3 +274,83 @@ def seo_meta(context):
         )
         cache.set(key, html, caching.FRAGMENT_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
+
+
+def _untranslated(context, page):
+    """What a published translation shows of its source's text, left untranslated (wagtail-
+    localize then keeps the source's words): field names and StreamField block ids whose every
+    segment has no translation into the page's language, and whose value is still the source's.
+    Empty for a page of the source language, an alias or a page in progress (all of whose
+    content is marked as the source's already)."""
+
+    def compute():
+        from wagtail_localize.models import StringSegment, TranslationSource
+
+        if not isinstance(page, Page) or page.alias_of_id or not page.pk:
+            return frozenset()
+        codes = _locale_codes(context)
+        if codes.get(page.locale_id) == settings.LANGUAGE_CODE:
+            return frozenset()
+        source = TranslationSource.objects.filter(
+            object_id=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        if source is None or not is_published_translation(page):
+            return frozenset()
+        parts = {}
+        for path, translation in (
+            StringSegment.objects.filter(source=source)
+            .annotate_translation(page.locale_id)
+            .values_list("context__path", "translation")
+        ):
+            names = path.split(".")
+            key = names[0] if len(names) == 1 else (names[0], names[1])
+            parts.setdefault(key, set()).add(translation is not None)
+        original = (
+            Page.objects.filter(pk=source.get_source_instance().pk).specific().first()
+            if parts
+            else None
+        )
+        if original is None:
+            return frozenset()
+        page_specific = page.specific_deferred if type(page) is Page else page
+        untranslated = set()
+        for key, translated in parts.items():
+            if True in translated:
+                continue
+            if isinstance(key, str):
+                if getattr(page_specific, key, None) == getattr(original, key, None):
+                    untranslated.add(key)
+            else:
+                field, block_id = key
+                ours = _block_data(getattr(page_specific, field, None), block_id)
+                theirs = _block_data(getattr(original, field, None), block_id)
+                if ours is not None and ours == theirs:
+                    untranslated.add(block_id)
+        return frozenset(untranslated)
+
+    return _request_cache(context, f"untranslated:{getattr(page, 'pk', None)}", compute)
+
+
+def _block_data(stream, block_id):
+    for block in getattr(stream, "raw_data", None) or []:
+        if block.get("id") == block_id:
+            return block.get("value")
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def source_lang(context, page, name):
+    """`` lang="en"`` for a field of a published translation left in the source language."""
+    if name in _untranslated(context, page):
+        return mark_safe(f' lang="{settings.LANGUAGE_CODE}"')  # noqa: S308 - a language code
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def block_lang(context, block):
+    """The source language's code for a StreamField block of a published translation left
+    untranslated (its template wraps it in an element with that ``lang``), else ""."""
+    page = context.get("page")
+    if page is not None and getattr(block, "id", None) in _untranslated(context, page):
+        return settings.LANGUAGE_CODE
+    return ""

@@ -6,6 +6,7 @@ the translation, with its own slug, and what was left untranslated is marked as 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Locale, Page
@@ -228,3 +229,28 @@ def test_a_slug_in_another_script_becomes_a_readable_address(
     assert greek.url == "/el/stories/toyrkoy-klima/"  # anyascii, as for headings' anchors
     assert bulgarian.url == "/bg/stories/turku/"  # the Bulgarian transliteration
     assert client.get(greek.url).status_code == 200
+
+
+def test_what_a_published_translation_left_untranslated_is_marked_english(
+    client, translator, story, django_capture_on_commit_callbacks
+):
+    client.force_login(translator)
+    translations = submit(client, story, ["de", "fr"], django_capture_on_commit_callbacks)
+    fill(client, translations["de"], {TITLE: GERMAN[TITLE]})  # the summary and body left
+    fill(client, translations["fr"], {SUMMARY: SUMMARY, BODY: "Turku veut être neutre."})
+    german = publish(client, translations["de"], django_capture_on_commit_callbacks)
+    french = publish(client, translations["fr"], django_capture_on_commit_callbacks)
+
+    soup = visit(Client(), german.url)["soup"]
+    assert soup.select_one("main").get("lang") is None and not soup.select(".translation-notice")
+    assert soup.h1.get_text() == GERMAN[TITLE] and soup.h1.get("lang") is None
+    assert soup.select_one(".page-header__intro")["lang"] == "en"
+    paragraph = next(p for p in soup.select(".stream p") if p.get_text() == BODY)
+    assert paragraph.find_parent(lang="en") is not None
+
+    # Translated, even into the same words ("Turku" is Turku), is not marked.
+    soup = visit(Client(), french.url)["soup"]
+    assert soup.h1.get_text() == TITLE and soup.h1["lang"] == "en"  # the title left in English
+    assert soup.select_one(".page-header__intro").get("lang") is None
+    paragraph = next(p for p in soup.select(".stream p") if "neutre" in p.get_text())
+    assert paragraph.find_parent(lang="en") is None
