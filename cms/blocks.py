@@ -14,6 +14,18 @@ from .translation import localized
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
+# A page chooser of a block is optional: when its page is deleted (or unpublished) the block
+# shows nothing on the live site, and the page holding it can still be published. (Required, the
+# block made the next publication of that page fail with "This field is required" until an
+# officer found the emptied block; dropping the block instead would lose its text and settings.)
+MISSING_PAGE_HELP = _("If this page is deleted or unpublished, the block is not shown.")
+
+
+def live_target(page):
+    """The chosen page if it still exists and is live, else None."""
+    return page if page is not None and page.live else None
+
+
 def first_instance(model_path):
     """The first stored object of a model, for block previews in the admin."""
     from django.apps import apps
@@ -91,8 +103,13 @@ class QuoteBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=1000)
-    page = blocks.PageChooserBlock(label=_("Page"))
+    page = blocks.PageChooserBlock(label=_("Page"), required=False, help_text=MISSING_PAGE_HELP)
     link_label = blocks.CharBlock(label=_("Link label"), max_length=100)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["target"] = live_target(value["page"])
+        return context
 
     def get_preview_value(self):
         return self.to_python(
@@ -182,12 +199,15 @@ class LatestPagesBlock(blocks.StructBlock):
             "podcasts.PodcastShowPage",
             "documents.DocumentIndexPage",
         ],
+        required=False,
+        help_text=MISSING_PAGE_HELP,
     )
     count = blocks.IntegerBlock(label=_("Number of items"), default=3, min_value=1, max_value=12)
 
     def get_context(self, value, parent_context=None):
         # Lazy: the template caches what they make, and asks for them only when its cache misses.
         context = super().get_context(value, parent_context)
+        context["target"] = live_target(value["index_page"])
         index = SimpleLazyObject(lambda: localized(value["index_page"]))
         context["index"] = index
         context["items"] = SimpleLazyObject(lambda: list(index.latest(value["count"])))
@@ -214,8 +234,20 @@ def section_headings(stream):
         if block.block_type == "heading":
             if value["level"] == "h2":
                 yield anchor(value["text"]), value["text"]
-        elif isinstance(value, blocks.StructValue) and value.get("heading"):
+        elif (
+            isinstance(value, blocks.StructValue)
+            and value.get("heading")
+            and not lost_its_page(value)
+        ):
             yield anchor(value["heading"]), value["heading"]
+
+
+def lost_its_page(value):
+    """Whether a block (a StructValue) links to a page that is gone: it then shows nothing."""
+    return any(
+        isinstance(child, blocks.PageChooserBlock) and live_target(value.get(name)) is None
+        for name, child in value.block.child_blocks.items()
+    )
 
 
 class TableOfContentsBlock(blocks.StaticBlock):

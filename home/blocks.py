@@ -1,7 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.blocks import BaseBodyBlock, LatestPagesBlock, first_instance
+from cms.blocks import (
+    MISSING_PAGE_HELP,
+    BaseBodyBlock,
+    LatestPagesBlock,
+    first_instance,
+    live_target,
+)
 from cms.translation import localized
 
 
@@ -39,14 +45,19 @@ class JointCallTeaserBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(
         label=_("Text"), required=False, features=["bold", "italic", "link"]
     )
-    page = blocks.PageChooserBlock(label=_("Joint Call page"), page_type="home.JointCallPage")
+    page = blocks.PageChooserBlock(
+        label=_("Joint Call page"),
+        page_type="home.JointCallPage",
+        required=False,
+        help_text=MISSING_PAGE_HELP,
+    )
     show_principles = blocks.BooleanBlock(
         label=_("Show the principles of the call"), required=False, default=True
     )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        call_page = localized(value["page"])
+        call_page = localized(live_target(value["page"]))
         context["call_page"] = call_page
         if call_page and value["show_principles"]:
             context["principles"] = [
