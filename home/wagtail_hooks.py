@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
+from wagtail_localize.views import submit_translations
 
 from .call_settings_admin import (
     CallSettingsPermissionPolicy,
@@ -36,3 +39,27 @@ def register_signature_log_actions(actions):
 def add_signatures_panel(request, panels):
     if request.user.has_perm("home.view_signature"):
         panels.append(SignaturesPanel())
+
+
+# "Translate" (wagtail-localize's SubmitTranslationForm) lists the languages as Locale orders them,
+# by code (bg, cs, da…). Officers look for them in the EU's protocol order, the order of
+# settings.LANGUAGES, the order of the language switcher: the form's list is put in that order.
+# (wagtail-localize offers no setting for it; its view builds the form by this module name.)
+class ProtocolOrderSubmitTranslationForm(submit_translations.SubmitTranslationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locales = self.fields["locales"]
+        locales.queryset = locales.queryset.order_by(protocol_order())
+
+
+def protocol_order():
+    return Case(
+        *(
+            When(language_code=code, then=Value(position))
+            for position, (code, _name) in enumerate(settings.LANGUAGES)
+        ),
+        default=Value(len(settings.LANGUAGES)),
+    )
+
+
+submit_translations.SubmitTranslationForm = ProtocolOrderSubmitTranslationForm

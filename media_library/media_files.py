@@ -87,3 +87,13 @@ def read_media_file(file, media_type):
     if media_type == "audio" and duration <= 0:
         raise MediaFileError(_("This audio file is damaged or empty: its length cannot be read."))
     return MediaDetails(mime_type=mime_type, size=size, duration=round(duration, 3))
+
+
+def upload_help_text(media_type):
+    """What the upload form says about the file: the formats the site accepts (those
+    ``read_media_file`` recognises) and the largest size (settings.MEDIA_MAX_UPLOAD_SIZE)."""
+    types = AUDIO_TYPES if media_type == "audio" else VIDEO_TYPES
+    return _("Accepted formats: %(formats)s. Largest file: %(limit)s.") % {
+        "formats": ", ".join(sorted(set(types.values()), key=str.lower)),
+        "limit": filesizeformat(settings.MEDIA_MAX_UPLOAD_SIZE),
+    }

@@ -256,16 +256,22 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Every image needs its description, its alternative text (cms/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
+# An empty file is refused as empty, not for its missing extension (documents/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Players of YouTube videos come from youtube-nocookie.com (media_library/embeds.py).
 WAGTAILEMBEDS_FINDERS = [{"class": "media_library.embeds.PrivacyFriendlyOEmbedFinder"}]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the admin shows its default avatar and asks nothing of gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "media_library.CustomMedia",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "mov"],
+    # Says under the file field which formats are accepted and how large a file may be.
+    "MEDIA_FORM_BASE": "media_library.forms.MediaForm",
 }
 # Largest audio or video file officers may upload, in bytes.
 MEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_SIZE", default=500 * 1024 * 1024)
