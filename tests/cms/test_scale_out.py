@@ -84,7 +84,7 @@ def test_a_publication_on_one_app_server_purges_for_both(tree, shared_environmen
     port_a, port_b = free_port(), free_port()
     with varnish([port_a, port_b]) as cache:
         environment = {**shared_environment, "FRONTEND_CACHE_URLS": cache}
-        worker = [str(PYTHON), "manage.py", "db_worker", "--interval", "0.2"]
+        worker = [str(PYTHON), "manage.py", "task_worker", "--interval", "0.2"]
         with (
             app_server(port_a, environment),
             app_server(port_b, environment),
