@@ -2,13 +2,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.autosave import CreatePageView
 from cms.seo import MultilingualSitemap, robots_txt
 from cms.transfer import urls as transfer_urls
 from cms.views import choose_language, health, search
@@ -34,6 +37,14 @@ def serve_media(request, path):
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's "add page" view, safe against its own autosave (cms/autosave.py): before the
+    # admin's URLs, so that this address (reversed as "wagtailadmin_pages:add") reaches it.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        never_cache(require_admin_access(CreatePageView.as_view())),
+        name="add_page_once",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # wagtail-transfer's export API, with our page export (cms/transfer/urls.py).

@@ -49,3 +49,9 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=650,
     )
+
+
+# Aliases in the other languages on a page's first publication, not on a draft's creation.
+from .autosave import register as register_autosave  # noqa: E402
+
+register_autosave()
