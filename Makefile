@@ -9,7 +9,7 @@ APT = { $(APT_INSTALL) $(1) || { $(SUDO) apt-get update && $(APT_INSTALL) $(1); 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-deps stack-deps install lint format messages check-python bench
+.PHONY: run serve test test-fast test-deps stack-deps install lint format messages check-python bench
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -65,6 +65,13 @@ test: install test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The edit loop: everything but the browser tests and those that start real servers or
+# processes (markers `browser` and `stack`). `make test` runs them all and is what CI runs.
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m "not browser and not stack"
 
 lint: install
 	$(BIN)/ruff check --fix .

@@ -49,6 +49,7 @@ def reset_database():
     Collection.add_root(name="Root")
     migration = importlib.import_module("cms.migrations.0002_locales_and_translators")
     migration.create_locales_and_translators(apps, None)
+    importlib.import_module("cms.migrations.0006_roles").create_roles(apps, None)
     Locale.objects.exclude(language_code__in=LANGUAGES).delete()
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     Page.add_root(instance=Page(title="Root", slug="root", locale=english))
@@ -76,6 +77,16 @@ def demo_site(django_db_setup, django_db_blocker):
             "translator", "translator@example.eu", PASSWORD, first_name="Laura"
         )
         translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        # The roles of the documentation, each a member of its group only.
+        members = {}
+        for username, group in [
+            ("officer-in-group", "Officers"),
+            ("signature-manager", "Signature managers"),
+        ]:
+            members[username] = User.objects.create_user(
+                username, f"{username}@example.eu", PASSWORD
+            )
+            members[username].groups.add(Group.objects.get(name=group))
         # A video on a platform, shown behind a consent placeholder (the demo's are files).
         index = VideoIndexPage.objects.get(locale__language_code="en")
         platform_video = index.add_child(
@@ -90,6 +101,8 @@ def demo_site(django_db_setup, django_db_blocker):
         yield SimpleNamespace(
             officer=officer,
             translator=translator,
+            group_officer=members["officer-in-group"],
+            signature_manager=members["signature-manager"],
             call=JointCallPage.objects.get(locale__language_code="en"),
             platform_video=VideoPage.objects.get(pk=platform_video.pk),
         )

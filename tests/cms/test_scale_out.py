@@ -21,7 +21,7 @@ from wagtail.models import Locale, Page, Site
 from home.factories import AlliancePageFactory, StoryIndexPageFactory, StoryPageFactory
 from tests.servers import PYTHON, free_port, running, varnish
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.stack]
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 

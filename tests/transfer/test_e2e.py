@@ -260,6 +260,7 @@ def same_pages(staging_dump, production_dump, keys):
         assert production_page == staging_page, key
 
 
+@pytest.mark.stack
 def test_staging_to_production(instances):
     staging, production = instances
     staging_before = staging.dump()
