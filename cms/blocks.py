@@ -3,6 +3,8 @@
 Each block renders with its own template in ``cms/templates/cms/blocks/``, named after the block.
 """
 
+from urllib.parse import urlsplit
+
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -125,6 +127,55 @@ class CallToActionBlock(blocks.StructBlock):
         template = "cms/blocks/call_to_action_block.html"
         icon = "pick"
         label = _("Call to action")
+
+
+def video_player_context(video):
+    """What the player of a video page (media_library/video_player.html) needs besides the page:
+    the embed of a platform video, and the platform's name (else its address)."""
+    from media_library.embeds import platform_embed
+
+    if video.video_id or not video.video_url:
+        return {}
+    embed = platform_embed(video.video_url)
+    provider = (embed and embed.provider_name) or urlsplit(video.video_url).hostname
+    return {"embed": embed, "provider": provider}
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video of the media library, shown with the player of its own page (its uploaded file
+    with captions, or its platform video behind the click-to-load consent)."""
+
+    video = blocks.PageChooserBlock(
+        label=_("Video"),
+        page_type="media_library.VideoPage",
+        required=False,
+        help_text=MISSING_PAGE_HELP,
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        target = live_target(value["video"])
+        context["target"] = target
+        if target is not None:
+            # The video in the visitor's language, with what its page's player needs.
+            video = localized(target)
+            context["video"] = video
+            context.update(video_player_context(video))
+        return context
+
+    def get_preview_value(self):
+        return self.to_python(
+            {
+                "video": getattr(first_instance("media_library.VideoPage"), "pk", None),
+                "caption": "Cohesion policy at work",
+            }
+        )
+
+    class Meta:
+        template = "cms/blocks/video_block.html"
+        icon = "media"
+        label = _("Video")
 
 
 class DocumentListBlock(blocks.StructBlock):
@@ -279,6 +330,7 @@ class BaseBodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+    video = VideoBlock()
     documents = DocumentListBlock()
     image_downloads = ImageDownloadsBlock()
     table_of_contents = TableOfContentsBlock()

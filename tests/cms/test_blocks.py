@@ -45,6 +45,7 @@ def test_every_block_of_ours_is_found():
         "FigureBlock",
         "QuoteBlock",
         "CallToActionBlock",
+        "VideoBlock",
         "DocumentListBlock",
         "ImageDownloadsBlock",
         "LatestPagesBlock",
