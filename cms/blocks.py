@@ -65,8 +65,22 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+ALT_TEXT_LABEL = _("Alternative text")
+
+
+class AltTextImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, its alt text labelled "Alternative text": in the page editor, and in
+    wagtail-localize's translation editor, which names the alt text's segment after it
+    (``alt_text_segment_label`` in cms/wagtail_hooks.py) rather than after the image.
+    It is stored, and deconstructs, as Wagtail's ImageBlock."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["alt_text"].label = ALT_TEXT_LABEL
+
+
 class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
+    image = AltTextImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
 
@@ -210,7 +224,7 @@ class ImageDownloadsBlock(blocks.StructBlock):
     images = blocks.ListBlock(
         blocks.StructBlock(
             [
-                ("image", ImageBlock(label=_("Image"))),
+                ("image", AltTextImageBlock(label=_("Image"))),
                 ("licence", blocks.CharBlock(label=_("Licence"), required=False, max_length=200)),
             ],
             label=_("Image"),

@@ -1,7 +1,12 @@
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.blocks import ListBlock
+from wagtail.images.blocks import ImageBlock
+from wagtail_localize.views import edit_translation as localize_edit_translation
 
 from .translation_guard import stop_translation_of_own_source
 from .translation_report import TranslationStatusView, user_can_see_report
@@ -55,3 +60,45 @@ def register_translation_status_menu_item():
 from .autosave import register as register_autosave  # noqa: E402
 
 register_autosave()
+
+
+# wagtail-localize's translation editor labels a block's segment with the label of the block's
+# child two levels down the field path (``get_segment_location_info``): the alt text of an Image
+# block ("body.image.image.alt_text") was labelled "Image", the image block's label. The alt text's
+# own label is the right one; localize has no setting for it, so its function is wrapped.
+def alt_text_segment_label(source_instance, field_path):
+    """The label of the alt text at ``field_path`` if it is an ImageBlock's, else None."""
+    components = field_path.split(".")
+    if len(components) < 3 or components[-1] != "alt_text":
+        return None
+    try:
+        field = source_instance._meta.get_field(components[0])
+    except FieldDoesNotExist:
+        return None
+    block = getattr(field, "stream_block", None)
+    for name in components[1:-1]:
+        if block is None:
+            return None
+        if isinstance(block, ListBlock):
+            block = block.child_block if name == "item" else None
+        else:
+            block = getattr(block, "child_blocks", {}).get(name)
+    if isinstance(block, ImageBlock):
+        return capfirst(block.child_blocks["alt_text"].label)
+    return None
+
+
+def segment_location_with_alt_text_label(
+    source_instance, tab_helper, content_path, field_path, widget=False
+):
+    info = localize_segment_location_info(
+        source_instance, tab_helper, content_path, field_path, widget=widget
+    )
+    label = alt_text_segment_label(source_instance, field_path)
+    if label:
+        info["subField"] = label
+    return info
+
+
+localize_segment_location_info = localize_edit_translation.get_segment_location_info
+localize_edit_translation.get_segment_location_info = segment_location_with_alt_text_label

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
 
 from cms.blocks import TableOfContentsBlock
 
@@ -27,7 +28,8 @@ def our_blocks():
             for field in model._meta.get_fields():
                 if isinstance(field, StreamField):
                     for block in walk(field.stream_block):
-                        if isinstance(block, blocks.StreamBlock):
+                        if isinstance(block, blocks.StreamBlock | ImageBlock):
+                            # ImageBlock: Wagtail's (cms.blocks.AltTextImageBlock relabels it).
                             continue
                         if type(block).__module__.split(".")[0] in OUR_APPS:
                             found.setdefault(type(block), block)
