@@ -58,14 +58,37 @@ def is_published_translation(page):
     if page.alias_of_id:
         return False
     known = getattr(page, "published_translation", None)
-    if known is not None:
-        return known
+    if known is None:
+        # Only a publication (or unpublication) changes it, and that moves the content version
+        # on; the conversion of an alias is seen in ``alias_of_id`` first.
+        from django.core.cache import cache
+
+        from cms.caching import FRAGMENT_SECONDS, content_version
+
+        key = f"published-translation:{content_version()}:{page.pk}"
+        known = cache.get(key)
+        if known is None:
+            known = _is_published_translation(page)
+            cache.set(key, known, FRAGMENT_SECONDS)
+        page.published_translation = known  # once per page object
+    return known
+
+
+_source_locale_ids = set()
+
+
+def _is_published_translation(page):
+    if page.locale_id in _source_locale_ids:
+        return True
     if page.live_revision_id is None:
         if not page.has_unpublished_changes:
             return True
     elif Revision.objects.filter(pk=page.live_revision_id, object_id=str(page.pk)).exists():
         return True
-    return is_source_page(page)
+    if is_source_page(page):
+        _source_locale_ids.add(page.locale_id)
+        return True
+    return False
 
 
 def is_in_progress(page):

@@ -281,7 +281,17 @@ def _untranslated(context, page):
     localize then keeps the source's words): field names and StreamField block ids whose every
     segment has no translation into the page's language, and whose value is still the source's.
     Empty for a page of the source language, an alias or a page in progress (all of whose
-    content is marked as the source's already)."""
+    content is marked as the source's already). Cached until the content changes."""
+
+    def cached():
+        if not isinstance(page, Page) or page.alias_of_id or not page.pk:
+            return frozenset()
+        key = f"untranslated:{caching.content_version()}:{page.pk}"
+        found = cache.get(key)
+        if found is None:
+            found = compute()
+            cache.set(key, found, caching.FRAGMENT_SECONDS)
+        return found
 
     def compute():
         from wagtail_localize.models import StringSegment, TranslationSource
@@ -328,7 +338,7 @@ def _untranslated(context, page):
                     untranslated.add(block_id)
         return frozenset(untranslated)
 
-    return _request_cache(context, f"untranslated:{getattr(page, 'pk', None)}", compute)
+    return _request_cache(context, f"untranslated:{getattr(page, 'pk', None)}", cached)
 
 
 def _block_data(stream, block_id):

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Locale, Page
@@ -82,9 +83,10 @@ def translate_segments(client, translation):
 
 def publish_translation(client, translation):
     page = translation.get_target_instance()
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)), {"action": "publish"}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes on commit
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)), {"action": "publish"}
+        )
     assert response.status_code == 302, response.content[:500]
     return StoryPage.objects.get(pk=page.pk)
 
