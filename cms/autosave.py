@@ -22,6 +22,11 @@ Here:
   Wagtail's "Saving will overwrite a newer version" (JSON, 400).
 - A ``ValidationError`` raised while saving (``full_clean`` in ``add_child`` or the revision)
   comes back as form errors, or as Wagtail's JSON validation error to an autosave: never a 500.
+- The edit view (``EditPageView``, routed in ``cms/urls.py`` like the create view) does the same
+  with a ``ValidationError`` raised while saving an existing page (a slug taken by another
+  officer's page between the form's checks and the save): form errors, or a 400 JSON answer to an
+  autosave, and nothing saved. It also says "published", not "updated", when "Approve and
+  publish" (the last task of a workflow) has published the page.
 - A page created as a draft in the admin gets its copies in the other languages
   (wagtail-localize's aliases) when it is first published (``page_published``), not at once:
   a draft nobody publishes leaves nothing in the other trees, the translation report or the
@@ -30,6 +35,7 @@ Here:
 
 import uuid
 
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -55,7 +61,26 @@ def page_created_by(token, parent):
     return Page.objects.filter(pk__in=list(page_ids)).child_of(parent).first()
 
 
-class CreatePageView(CreateView):
+class SavingFailedMixin:
+    """A ``ValidationError`` raised while a page view saves: the form's errors, or Wagtail's JSON
+    validation error to an autosave."""
+
+    def saving_failed(self, error):
+        if self.expects_json_response:
+            return self.json_error_response(
+                "validation_error",
+                _("There are validation errors, click save to highlight them."),
+            )
+        if hasattr(error, "error_dict"):
+            for name, errors in error.message_dict.items():
+                field = name if name in self.form.fields and name != NON_FIELD_ERRORS else None
+                self.form.add_error(field, errors)
+        else:
+            self.form.add_error(None, error)
+        return self.form_invalid(self.form)
+
+
+class CreatePageView(SavingFailedMixin, CreateView):
     """Wagtail's create view, made safe against its own autosave (see the module)."""
 
     def post(self, request):
@@ -82,7 +107,7 @@ class CreatePageView(CreateView):
             return self.json_error_response(
                 "invalid_revision", _("Saving will overwrite a newer version.")
             )
-        return EditView.as_view()(self.request, page_id=page.pk)
+        return EditPageView.as_view()(self.request, page_id=page.pk)
 
     def post_guarded(self, request):
         try:
@@ -91,20 +116,6 @@ class CreatePageView(CreateView):
         except ValidationError as error:
             self.page.pk = self.page.id = None
             return self.saving_failed(error)
-
-    def saving_failed(self, error):
-        if self.expects_json_response:
-            return self.json_error_response(
-                "validation_error",
-                _("There are validation errors, click save to highlight them."),
-            )
-        if hasattr(error, "error_dict"):
-            for name, messages in error.message_dict.items():
-                field = name if name in self.form.fields and name != NON_FIELD_ERRORS else None
-                self.form.add_error(field, messages)
-        else:
-            self.form.add_error(None, error)
-        return self.form_invalid(self.form)
 
     aliases_deferred = False
 
@@ -126,6 +137,40 @@ class CreatePageView(CreateView):
         context = super().get_context_data(**kwargs)
         context[TOKEN] = self.request.POST.get(TOKEN) or new_token()
         return context
+
+
+class EditPageView(SavingFailedMixin, EditView):
+    """Wagtail's edit view: a ValidationError while saving is no 500, and a workflow's approval
+    that publishes the page says so (see the module)."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ValidationError as error:
+            # Nothing was saved: show the page as it was, with the form as submitted.
+            self.page = self.real_page_record.get_latest_revision_as_object()
+            return self.saving_failed(error)
+
+    def add_save_confirmation_message(self):
+        if self.action_name == "perform_workflow_action" and self.published_by_workflow():
+            message = _("Page '%(page_title)s' has been published.") % {
+                "page_title": self.page.get_admin_display_title()
+            }
+            messages.success(self.request, message)
+            return
+        super().add_save_confirmation_message()
+
+    def published_by_workflow(self):
+        """Whether the workflow action just taken published the page ("Approve and publish" on
+        the workflow's last task)."""
+        page = self.page.specific_class.objects.get(pk=self.page.pk)
+        return (
+            page.live
+            and not page.has_unpublished_changes
+            and page.current_workflow_state is None
+            and page.live_revision_id == page.latest_revision_id
+        )
 
 
 def new_token():

@@ -11,7 +11,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.autosave import CreatePageView
+from cms.autosave import CreatePageView, EditPageView
 from cms.seo import MultilingualSitemap, robots_txt
 from cms.transfer import urls as transfer_urls
 from cms.views import choose_language, health, search
@@ -44,6 +44,12 @@ urlpatterns = [
         "<int:parent_page_id>/",
         never_cache(require_admin_access(CreatePageView.as_view())),
         name="add_page_once",
+    ),
+    # Wagtail's "edit page" view, where a ValidationError while saving is no 500 either.
+    path(
+        "admin/pages/<int:page_id>/edit/",
+        never_cache(require_admin_access(EditPageView.as_view())),
+        name="edit_page_guarded",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -178,3 +178,117 @@ def test_an_upload_without_alt_text_is_no_image_until_it_is_given(admin_client, 
     image = images.get(pk=answer["image_id"])
     assert image.default_alt_text == "Three mayors on a bridge over the Danube"
     assert not UploadedFile.objects.filter(pk=upload.pk).exists()
+
+
+# Workflows: "Approve and publish" says the page was published.
+
+
+@pytest.fixture
+def approval_workflow(site_tree):
+    """A one-task workflow on the English stories, as an administrator would set one up."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    workflow = Workflow.objects.create(name="Stories approval", active=True)
+    task = GroupApprovalTask.objects.create(name="Approve the story")
+    task.groups.set([Group.objects.get_or_create(name="Moderators")[0]])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(
+        page=site_tree.en.story_index, defaults={"workflow": workflow}
+    )
+    return workflow
+
+
+def test_approve_and_publish_says_the_page_was_published(
+    admin_client, site_tree, approval_workflow
+):
+    from home.models import StoryPage
+    from tests.helpers_admin import page_form
+
+    story = site_tree.en.story
+    url = reverse("wagtailadmin_pages:edit", args=(story.pk,))
+    data = page_form(admin_client, url, StoryPage)
+    data["action-submit"] = "action-submit"
+    assert admin_client.post(url, data).status_code == 302
+    assert StoryPage.objects.get(pk=story.pk).current_workflow_state is not None
+
+    data = page_form(admin_client, url, StoryPage)
+    data.update(
+        {
+            "title": "A story from Mons, approved",
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+        }
+    )
+    response = admin_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.live and story.title == "A story from Mons, approved"
+    assert story.current_workflow_state is None
+    said = [str(message) for message in response.context["messages"]]
+    assert "Page 'A story from Mons, approved' has been published." in said
+    assert not any("has been updated" in message for message in said)
+
+
+# The edit view: a ValidationError while saving is no 500.
+
+
+def race_for_the_slug(monkeypatch, page, slug):
+    """Another officer's page takes ``slug`` under the same parent after the form's checks,
+    just before ``page`` is saved (two officers publishing at once)."""
+    from home.models import StoryPage
+
+    original = StoryPage.full_clean
+    raced = []
+
+    def full_clean(self, *args, **kwargs):
+        if self.pk == page.pk and not raced:
+            raced.append(StoryPageFactory(parent=page.get_parent(), slug=slug, title="Other"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoryPage, "full_clean", full_clean)
+    return raced
+
+
+def test_a_slug_taken_while_publishing_an_edit_is_a_form_error(
+    admin_client, site_tree, monkeypatch
+):
+    from home.models import StoryPage
+    from tests.helpers_admin import publish_through_editor
+
+    story = site_tree.en.story
+    live_revision = story.live_revision_id
+    raced = race_for_the_slug(monkeypatch, story, "taken")
+    response = publish_through_editor(admin_client, story, title="Renamed", slug="taken")
+    assert raced, "the race did not happen"
+    assert response.status_code == 200
+    assert "already in use" in str(response.context["form"].errors["slug"])
+    assert 'value="Renamed"' in response.content.decode()  # what was typed is kept
+    story = StoryPage.objects.get(pk=story.pk)
+    assert (story.title, story.slug) == ("A story from Mons", site_tree.en.story.slug)
+    assert story.live_revision_id == live_revision
+
+
+def test_a_validation_error_while_autosaving_an_edit_is_json(admin_client, site_tree):
+    from unittest import mock
+
+    from django.core.exceptions import ValidationError
+
+    from home.models import StoryPage
+    from tests.helpers_admin import page_form
+
+    draft = StoryPageFactory(parent=site_tree.en.story_index, slug="draft", live=False)
+    url = reverse("wagtailadmin_pages:edit", args=(draft.pk,))
+    data = page_form(admin_client, url, StoryPage)
+    data["title"] = "Autosaved"
+
+    def failing_full_clean(*args, **kwargs):
+        raise ValidationError({"slug": ["The slug 'draft' is already in use"]})
+
+    revisions = draft.revisions.count()
+    with mock.patch.object(StoryPage, "full_clean", failing_full_clean):
+        response = admin_client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "validation_error"
+    draft = StoryPage.objects.get(pk=draft.pk)
+    assert draft.title != "Autosaved" and draft.revisions.count() == revisions
