@@ -1,3 +1,6 @@
+import re
+from urllib.parse import urlsplit
+
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import path, reverse
 from django.utils.text import capfirst
@@ -6,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.blocks import ListBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Locale, Page
 from wagtail_localize.views import edit_translation as localize_edit_translation
 
 from .translation_guard import stop_translation_of_own_source
@@ -102,3 +106,35 @@ def segment_location_with_alt_text_label(
 
 localize_segment_location_info = localize_edit_translation.get_segment_location_info
 localize_edit_translation.get_segment_location_info = segment_location_with_alt_text_label
+
+
+# The page chooser's search (Wagtail 8's SearchView) ignores languages: "Joint Call" found the
+# call in every language. It searches in the language the chooser was switched to ("locale",
+# which the chooser's browse view carries into its search form), else in the language of the
+# page being edited (the editor the chooser was opened from, its Referer), else in all.
+EDITED_PAGE = re.compile(
+    r"^/admin/pages/(?:(?P<page_id>\d+)/edit/|add/[^/]+/[^/]+/(?P<parent_id>\d+)/)"
+)
+
+
+def chooser_search_locale_id(request):
+    code = request.GET.get("locale")
+    if code:
+        return Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc != request.get_host():
+        return None
+    match = EDITED_PAGE.match(referer.path)
+    if match is None:
+        return None
+    page_id = match["page_id"] or match["parent_id"]
+    return Page.objects.filter(pk=page_id).values_list("locale_id", flat=True).first()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_search_in_one_language(pages, request):
+    match = request.resolver_match
+    if match is None or match.url_name != "wagtailadmin_choose_page_search":
+        return pages
+    locale_id = chooser_search_locale_id(request)
+    return pages if locale_id is None else pages.filter(locale_id=locale_id)

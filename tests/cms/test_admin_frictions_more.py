@@ -292,3 +292,32 @@ def test_a_validation_error_while_autosaving_an_edit_is_json(admin_client, site_
     assert response.json()["error_code"] == "validation_error"
     draft = StoryPage.objects.get(pk=draft.pk)
     assert draft.title != "Autosaved" and draft.revisions.count() == revisions
+
+
+# The page chooser searches in the language of the page being edited.
+
+
+def chooser_search(client, q, referer=None, **params):
+    headers = {"HTTP_REFERER": f"http://testserver{referer}"} if referer else {}
+    response = client.get(reverse("wagtailadmin_choose_page_search"), {"q": q, **params}, **headers)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {int(link["data-id"]) for link in soup.select("a.choose-page")}
+
+
+def test_page_chooser_search_defaults_to_the_edited_pages_language(admin_client, site_tree):
+    en_show, lv_show = site_tree.en.show, site_tree.lv.show
+    everywhere = chooser_search(admin_client, "Regio Waves")
+    assert {en_show.pk, lv_show.pk} <= everywhere  # opened from elsewhere: every language
+
+    lv_editor = reverse("wagtailadmin_pages:edit", args=(site_tree.lv.story.pk,))
+    assert chooser_search(admin_client, "Regio Waves", referer=lv_editor) == {lv_show.pk}
+    lv_add = reverse(
+        "wagtailadmin_pages:add", args=("home", "storypage", site_tree.lv.story_index.pk)
+    )
+    assert chooser_search(admin_client, "Regio Waves", referer=lv_add) == {lv_show.pk}
+    en_editor = reverse("wagtailadmin_pages:edit", args=(site_tree.en.story.pk,))
+    assert chooser_search(admin_client, "Regio Waves", referer=en_editor) == {en_show.pk}
+    # The language chosen in the chooser wins.
+    found = chooser_search(admin_client, "Regio Waves", referer=en_editor, locale="lv")
+    assert found == {lv_show.pk}
