@@ -5,10 +5,12 @@ exportable."""
 import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
 from cms.translation_state import with_published_translation
@@ -92,7 +94,22 @@ class TranslationStatusView(ReportView):
         )
 
     def decorate_paginated_queryset(self, object_list):
-        return translation_statuses(list(object_list))
+        pages = translation_statuses(list(object_list))
+        # Each page's title leads where the user may go: its editor, or (for a translator, who
+        # reads the source but does not edit it) the form that submits it for translation.
+        editable = set(
+            policy_registry.get_by_type(Page)
+            .instances_user_has_permission_for(self.request.user, "change")
+            .filter(pk__in=[page.pk for page in pages])
+            .values_list("pk", flat=True)
+        )
+        for page in pages:
+            page.admin_url = (
+                reverse("wagtailadmin_pages:edit", args=(page.pk,))
+                if page.pk in editable
+                else reverse("wagtail_localize:submit_page_translation", args=(page.pk,))
+            )
+        return pages
 
     @property
     def list_export(self):

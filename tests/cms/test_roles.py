@@ -148,3 +148,16 @@ def test_visitors_reach_no_admin_view(client, site_tree):
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert delete(client, site_tree.en.story).status_code == 302
     assert Page.objects.filter(pk=site_tree.en.story.pk).exists()
+
+
+def test_the_status_report_leads_each_role_where_it_may_go(translator, admin_client, site_tree):
+    story = site_tree.en.story
+
+    def link_of(client):
+        soup = BeautifulSoup(client.get(reverse("translation_status")).content, "html.parser")
+        return soup.find("a", string=story.title)["href"]
+
+    target = link_of(translator)
+    assert target == reverse("wagtail_localize:submit_page_translation", args=(story.pk,))
+    assert translator.get(target).status_code == 200
+    assert link_of(admin_client) == reverse("wagtailadmin_pages:edit", args=(story.pk,))
