@@ -49,10 +49,11 @@ def reset_database():
     Collection.add_root(name="Root")
     migration = importlib.import_module("cms.migrations.0002_locales_and_translators")
     migration.create_locales_and_translators(apps, None)
-    importlib.import_module("cms.migrations.0006_roles").create_roles(apps, None)
     Locale.objects.exclude(language_code__in=LANGUAGES).delete()
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     Page.add_root(instance=Page(title="Root", slug="root", locale=english))
+    # The groups of the roles, with their permissions on the root page just made.
+    importlib.import_module("cms.migrations.0006_roles").create_roles(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from home.models import JointCallPage
 from tests.browser.helpers import screenshot
-from tests.browser.test_journeys import log_in
+from tests.browser.test_journeys import add_block, log_in, run_worker
 
 
 def test_signature_manager_sees_the_dashboard_and_exports_the_signatures(demo_site, new_page):
@@ -97,3 +97,91 @@ def test_translator_starts_from_the_english_tree_and_the_status_report(demo_site
     )
     assert visitor.locator(".translation-notice").count() == 0
     screenshot(visitor, "admin-translator-greek-published")
+
+
+def choose_page(page, title):
+    """Pick ``title`` in the last empty page chooser of the body (its search, in the modal)."""
+    body = page.locator("[data-contentpath='body']")
+    body.get_by_role("button", name=re.compile("Choose a page")).last.click()
+    modal = page.locator(".modal-content")
+    modal.locator("input[name='q']").fill(title)
+    modal.get_by_role("link", name=title, exact=True).first.click()
+    modal.wait_for(state="hidden")
+
+
+def test_officer_builds_publishes_moves_and_deletes_as_a_member_of_officers(demo_site, new_page):
+    from home.models import ContentPage, StoryIndexPage, StoryPage
+    from podcasts.models import EpisodePage, PodcastShowPage
+
+    page = new_page(locale="en-GB")
+    log_in(page, "officer-in-group")
+    stories = StoryIndexPage.objects.get(locale__language_code="en")
+    home = stories.get_parent()
+
+    # A page to link to, then a story that links to it and shows a video.
+    page.goto(f"/admin/pages/add/home/contentpage/{home.pk}/")
+    screenshot(page, "admin-officer-add-page")
+    page.locator("#id_title").fill("Cycle paths toolkit")
+    page.locator("#id_introduction").fill("Plans and signs for a cycle path.")  # the slug follows
+    page.locator("footer").get_by_role("button", name="More actions").click()
+    with page.expect_navigation():
+        page.locator("button[name='action-publish']").click()
+    screenshot(page, "admin-officer-published-toolkit")
+    toolkit = ContentPage.objects.get(title="Cycle paths toolkit", locale__language_code="en")
+    run_worker()  # the search index learns of it, for the chooser's search
+
+    page.goto(f"/admin/pages/add/home/storypage/{stories.pk}/")
+    page.locator("#id_title").fill("Cycling across the border")
+    page.locator("#id_date").fill("2025-04-01")
+    page.locator("#id_summary").fill("Two towns share one cycle path.")
+    add_block(page, "Video")
+    choose_page(
+        page,
+        "Cohesion Alliance - Join us for a strong cohesion policy!",
+    )
+    add_block(page, "Call to action")
+    page.locator("input[name='body-1-value-heading']").fill("Build your own")
+    page.locator("input[name='body-1-value-link_label']").fill("Get the toolkit")
+    choose_page(page, toolkit.title)
+    page.locator("footer").get_by_role("button", name="More actions").click()
+    with page.expect_navigation():
+        page.locator("button[name='action-publish']").click()
+    story = StoryPage.objects.get(title="Cycling across the border", locale__language_code="en")
+    assert story.live
+    run_worker()  # the reference index learns what the story links to
+    visitor = new_page(locale="en-GB")
+    visitor.goto(story.get_url())
+    assert visitor.locator("main video").count() >= 1
+    assert visitor.get_by_role("link", name="Get the toolkit").count() == 1
+    screenshot(visitor, "admin-officer-story-published")
+
+    # Deleting the toolkit names the story that links to it, once, and says the copies go.
+    page.goto(f"/admin/pages/{toolkit.pk}/delete/")
+    screenshot(page, "admin-officer-delete-confirmation")
+    main = page.locator("main")
+    assert main.get_by_text(story.title).count() == 1
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Yes, delete")).click()
+    assert not ContentPage.objects.filter(title="Cycle paths toolkit").exists()
+    visitor.goto(story.get_url())
+    assert visitor.get_by_role("link", name="Get the toolkit").count() == 0
+    assert visitor.locator("h1").inner_text() == "Cycling across the border"
+
+    # Moving an episode to another show moves its Latvian translation too, with a redirect.
+    episode = EpisodePage.objects.filter(locale__language_code="en").first()
+    show = episode.get_parent()
+    other = PodcastShowPage.objects.filter(locale__language_code="en").exclude(pk=show.pk).first()
+    latvian = EpisodePage.objects.get(
+        translation_key=episode.translation_key, locale__language_code="lv"
+    )
+    old_latvian_url = latvian.get_url()
+    page.goto(f"/admin/pages/{episode.pk}/move/{other.pk}/confirm/")
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Yes, move")).click()
+    latvian = EpisodePage.objects.get(pk=latvian.pk)
+    assert latvian.get_parent().translation_key == other.translation_key
+    response = visitor.goto(old_latvian_url)
+    assert response.ok and visitor.url.endswith(latvian.get_url())
+    # The page that held the site up stays: no delete for the show.
+    page.goto(f"/admin/pages/{other.pk}/delete/")
+    assert "/delete/" not in page.url or page.get_by_text("permission").count() >= 1
