@@ -272,23 +272,8 @@ class SignatureViewSet(ModelViewSet):
         "country",
     ]
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "kind",
-        "name",
-        "organisation",
-        "position",
-        "country",
-        "email",
-        "language",
-        "status",
-        "on_public_list",
-        "show_on_wall",
-        "hidden_from_wall",
-        "news_opt_in",
-        "source",
-        "privacy_notice_version",
-        "created_at",
-        "confirmed_at",
+    # What the export holds (less the reference), and how its emails went.
+    inspect_view_fields = [name for name in list_export if name != "public_id"] + [
         "email_status",
         "email_error",
         "anonymised_at",

@@ -231,5 +231,15 @@ def site_tree(db):
 
 
 @pytest.fixture
+def translator(django_user_model):
+    """A member of the Translators group."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("translator", password="pw")
+    user.groups.add(Group.objects.get(name="Translators"))
+    return user
+
+
+@pytest.fixture
 def home(site_tree):
     return site_tree.en.home

@@ -5,7 +5,6 @@ the translation, with its own slug, and what was left untranslated is marked as 
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -22,13 +21,6 @@ pytestmark = pytest.mark.django_db
 TITLE = "Turku moves towards climate neutrality"
 SUMMARY = "How Turku cuts its emissions."
 BODY = "Turku wants to be climate neutral."
-
-
-@pytest.fixture
-def translator(django_user_model):
-    user = django_user_model.objects.create_user("translator", password="pw")
-    user.groups.add(Group.objects.get(name="Translators"))
-    return user
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -19,13 +18,6 @@ from home.factories import StoryPageFactory
 from home.models import StoryPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translator(django_user_model):
-    user = django_user_model.objects.create_user("translator", password="pw")
-    user.groups.add(Group.objects.get(name="Translators"))
-    return user
 
 
 @pytest.fixture
