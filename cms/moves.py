@@ -8,7 +8,8 @@ aliases) stay in the same place of every tree.
   included) and ``cms.caching`` retires the cached fragments.
 - **Deleting** a source page in the admin deletes its copies in every language too (Wagtail's
   ``construct_translated_pages_to_cascade_actions`` hook, which the delete view lists and
-  applies); a copy left behind would otherwise become an ordinary page, orphaned but live.
+  applies), and the bulk delete of the page listing too (``after_bulk_action``); a copy left
+  behind would otherwise become an ordinary page, orphaned but live.
 """
 
 import logging
@@ -81,9 +82,25 @@ def translated_pages_to_cascade(pages, action):
     }
 
 
+def delete_copies_after_bulk_delete(request, action_type, objects, action):
+    """Wagtail's ``after_bulk_action`` hook: the bulk delete of the page listing asks no
+    cascade hook, so the copies of the source pages it deleted go here."""
+    if action_type != "delete" or action.model is not Page:
+        return
+    keys = [
+        page.translation_key
+        for page in objects
+        if page.locale.language_code == settings.LANGUAGE_CODE
+    ]
+    with transaction.atomic():
+        for copy in Page.objects.filter(translation_key__in=keys).order_by("-depth"):
+            copy.delete()
+
+
 def register():
     from wagtail import hooks
     from wagtail.signals import post_page_move
 
     post_page_move.connect(move_language_copies, dispatch_uid="cms.move_language_copies")
     hooks.register("construct_translated_pages_to_cascade_actions", translated_pages_to_cascade)
+    hooks.register("after_bulk_action", delete_copies_after_bulk_delete)

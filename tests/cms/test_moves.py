@@ -136,3 +136,15 @@ def test_deleting_an_english_page_deletes_it_in_every_language(
     for code, url in urls.items():
         assert visitor.get(url).status_code == 404, url
         assert ROOT + version(site_tree.en.story_index, code).url in purges, code
+
+
+def test_bulk_deleting_an_english_page_deletes_it_in_every_language(admin_client, site_tree):
+    story = site_tree.en.story
+    key = story.translation_key
+    assert Page.objects.filter(translation_key=key).count() > 2
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    query = f"?id={story.pk}&next=/admin/pages/{site_tree.en.story_index.pk}/"
+    assert admin_client.get(url + query).status_code == 200
+    response = admin_client.post(url + query)
+    assert response.status_code == 302
+    assert not Page.objects.filter(translation_key=key).exists()
