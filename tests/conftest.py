@@ -2,9 +2,11 @@ import io
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, Page, Site
 
@@ -77,6 +79,8 @@ def empty_cache():
     since rolled back, say) must not leak into it."""
     cache.clear()
     forget_calls()
+    # And in English, whatever language an earlier test left active in this thread.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
     forget_calls()
