@@ -32,12 +32,16 @@ def pytest_collection_modifyitems(config, items):
     Each runs in a test transaction that is rolled back (pytest-django's ``db``), which matters
     little: what the tests change goes through the server thread, which commits. The tests only
     read in their own thread; what must be committed there runs in a thread of its own."""
-    here = Path(__file__).parent
-    browser = [item for item in items if Path(str(item.fspath)).is_relative_to(here)]
-    for item in browser:
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    items[:] = [item for item in items if item not in browser] + browser
+
+
+def pytest_itemcollected(item):
+    """Every test here is a browser test, marked as it is collected so that `-m "not browser"`
+    (`make test-fast`) leaves it out."""
+    if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
         item.add_marker(pytest.mark.browser)
         item.add_marker(pytest.mark.django_db)
-    items[:] = [item for item in items if item not in browser] + browser
 
 
 def reset_database():
