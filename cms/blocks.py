@@ -3,8 +3,6 @@
 Each block renders with its own template in ``cms/templates/cms/blocks/``, named after the block.
 """
 
-from urllib.parse import urlsplit
-
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -143,18 +141,6 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
 
 
-def video_player_context(video):
-    """What the player of a video page (media_library/video_player.html) needs besides the page:
-    the embed of a platform video, and the platform's name (else its address)."""
-    from media_library.embeds import platform_embed
-
-    if video.video_id or not video.video_url:
-        return {}
-    embed = platform_embed(video.video_url)
-    provider = (embed and embed.provider_name) or urlsplit(video.video_url).hostname
-    return {"embed": embed, "provider": provider}
-
-
 class VideoBlock(blocks.StructBlock):
     """A video of the media library, shown with the player of its own page (its uploaded file
     with captions, or its platform video behind the click-to-load consent)."""
@@ -175,7 +161,7 @@ class VideoBlock(blocks.StructBlock):
             # The video in the visitor's language, with what its page's player needs.
             video = localized(target)
             context["video"] = video
-            context.update(video_player_context(video))
+            context.update(video.player_context())
         return context
 
     def get_preview_value(self):

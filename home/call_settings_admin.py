@@ -13,22 +13,17 @@ from wagtail.admin.views.generic import EditView, IndexView, WagtailAdminTemplat
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import CallSettings, Signature
+from .signature_admin import RestrictedPermissionPolicy
 from .signatures import anonymise, log_call_action
 
 
-class CallSettingsPermissionPolicy(ModelPermissionPolicy):
+class CallSettingsPermissionPolicy(RestrictedPermissionPolicy):
     """A call's settings are made with its page and stay as long as its signatures do: they are
     changed, never added or deleted, in the admin."""
 
-    def user_has_permission(self, user, action):
-        return action not in ("add", "delete") and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        allowed = [action for action in actions if action not in ("add", "delete")]
-        return super().user_has_any_permission(user, allowed)
+    refused_actions = ("add", "delete")
 
 
 def user_can_erase(user):

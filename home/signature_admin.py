@@ -75,14 +75,23 @@ class SignatureFilterSet(WagtailFilterSet):
         return queryset.filter(on_wall) if value else queryset.exclude(on_wall)
 
 
-class SignaturePermissionPolicy(ModelPermissionPolicy):
-    """Signatures come from their signers (or the import command), never from the admin form."""
+class RestrictedPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, less the actions the admin never offers for the model."""
+
+    refused_actions = ()
 
     def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
+        return action not in self.refused_actions and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+        allowed = [action for action in actions if action not in self.refused_actions]
+        return super().user_has_any_permission(user, allowed)
+
+
+class SignaturePermissionPolicy(RestrictedPermissionPolicy):
+    """Signatures come from their signers (or the import command), never from the admin form."""
+
+    refused_actions = ("add",)
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").

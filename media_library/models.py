@@ -167,14 +167,18 @@ class VideoPage(ListedPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not self.video and self.video_url:
-            context["embed"] = embed = platform_embed(self.video_url)
-            # The platform's name, or, if it does not say, its address.
-            context["provider"] = (embed and embed.provider_name) or urlsplit(
-                self.video_url
-            ).hostname
+        context.update(self.player_context())
         context["structured_data"] = self.structured_data(request)
         return context
+
+    def player_context(self):
+        """What the player (media_library/video_player.html) needs besides the page: the embed
+        of a platform video, and the platform's name (else its address)."""
+        if self.video_id or not self.video_url:
+            return {}
+        embed = platform_embed(self.video_url)
+        provider = (embed and embed.provider_name) or urlsplit(self.video_url).hostname
+        return {"embed": embed, "provider": provider}
 
     def structured_data(self, request):
         """schema.org VideoObject: what search engines show of the video."""
