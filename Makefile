@@ -88,7 +88,7 @@ messages: install
 # Benchmarks on this machine (PostgreSQL and Redis on 127.0.0.1); the figures go to docs/performance.md.
 bench: install stack-deps
 	$(BIN)/python bench/pages.py --write-docs
-	$(BIN)/python bench/signatures.py --write-docs
+	$(BIN)/python bench/signing.py --write-docs
 
 # Two instances side by side (docs/content-transfer.md): staging with the demo content on port
 # 8001, a new production on port 8002, each with its own SQLite database and media folder in

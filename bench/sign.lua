@@ -1,4 +1,4 @@
--- wrk: every request signs the Joint Call with a new address (see bench/signatures.py).
+-- wrk: every request signs the Joint Call with a new address (see bench/signing.py).
 local threads = {}
 
 function setup(thread)

@@ -15,7 +15,6 @@ from cms.autosave import CreatePageView, EditPageView
 from cms.seo import MultilingualSitemap, robots_txt
 from cms.transfer import urls as transfer_urls
 from cms.views import choose_language, health, search
-from home.views import submit_signature
 
 # What an uploaded file may do when opened on its own from the site's origin: nothing. Images,
 # audio and video shown in pages ignore it; an SVG or HTML file opened directly runs no script.
@@ -79,7 +78,7 @@ if settings.SERVE_MEDIA:
 # Every page lives under its language prefix (/en/…, /lv/…); "/" redirects to the visitor's
 # language (LocaleMiddleware: language cookie, then Accept-Language, then English).
 urlpatterns += i18n_patterns(
-    path("sign/<uuid:call_key>/", submit_signature, name="submit_signature"),
+    path("", include("signatures.urls")),
     path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

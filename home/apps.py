@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
 
 class HomeConfig(AppConfig):
@@ -11,14 +11,9 @@ class HomeConfig(AppConfig):
 
         from cms.archives import page_published as build_download_archive
         from cms.locales import landing_page_created
+        from signatures.services import call_changed, ensure_call_settings
 
-        from .models import AlliancePage, CallSettings, ContentPage, JointCallPage, Signature
-        from .signatures import (
-            call_changed,
-            call_settings_changed,
-            ensure_call_settings,
-            signature_deleted,
-        )
+        from .models import AlliancePage, ContentPage, JointCallPage
 
         post_save.connect(
             landing_page_created, sender=AlliancePage, dispatch_uid="home.grant_translators"
@@ -34,10 +29,4 @@ class HomeConfig(AppConfig):
         )
         post_save.connect(
             ensure_call_settings, sender=JointCallPage, dispatch_uid="home.call_settings"
-        )
-        post_save.connect(
-            call_settings_changed, sender=CallSettings, dispatch_uid="home.call_settings_changed"
-        )
-        post_delete.connect(
-            signature_deleted, sender=Signature, dispatch_uid="home.signature_deleted"
         )

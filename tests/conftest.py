@@ -25,13 +25,13 @@ from home.factories import (
     StoryIndexPageFactory,
     StoryPageFactory,
 )
-from home.signatures import forget_calls
 from media_library.factories import VideoIndexPageFactory, VideoPageFactory, VideoSeriesFactory
 from podcasts.factories import (
     EpisodePageFactory,
     PodcastIndexPageFactory,
     PodcastShowPageFactory,
 )
+from signatures.services import forget_calls
 
 
 def translate(page, locale, **changes):

@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "cms",
     "home",
+    "signatures",
     "media_library",
     "podcasts",
     "documents",
@@ -154,7 +155,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "home.signatures.client_address"
+AXES_CLIENT_IP_CALLABLE = "cms.rate_limit.client_address"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
 AUTH_PASSWORD_VALIDATORS = [

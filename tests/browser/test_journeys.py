@@ -10,10 +10,11 @@ from django_tasks_db.management.commands.db_worker import Worker
 from wagtail.models import Locale
 
 from documents.models import DocumentIndexPage
-from home.models import JointCallPage, Signature, StoryIndexPage, StoryPage
+from home.models import JointCallPage, StoryIndexPage, StoryPage
 from podcasts.models import PodcastIndexPage
+from signatures.models import Signature
 from tests.browser.helpers import PASSWORD, screenshot
-from tests.home.signing import last_email_to, link_path
+from tests.signatures.signing import last_email_to, link_path
 
 
 def run_worker():

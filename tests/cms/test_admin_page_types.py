@@ -6,16 +6,10 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from documents.models import DocumentIndexPage, DocumentPage
-from home.models import (
-    AlliancePage,
-    CallSettings,
-    ContentPage,
-    JointCallPage,
-    StoryIndexPage,
-    StoryPage,
-)
+from home.models import AlliancePage, ContentPage, JointCallPage, StoryIndexPage, StoryPage
 from media_library.models import VideoIndexPage, VideoPage
 from podcasts.models import EpisodePage, PodcastIndexPage, PodcastShowPage
+from signatures.models import CallSettings
 from tests.helpers import PAGE_NAMES, get_page
 from tests.helpers_admin import create_page_through_admin
 

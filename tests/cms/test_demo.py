@@ -25,7 +25,7 @@ from documents.models import DocumentLanguageVersion, DocumentPage
 from home.models import AlliancePage, JointCallPage
 from media_library.models import VideoPage
 from podcasts.models import EpisodePage
-from tests.home.signing import run_worker
+from tests.signatures.signing import run_worker
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from cms.models import SiteSettings
 from tests.fakes import RecordingFrontendCache
-from tests.home.signing import run_worker
+from tests.signatures.signing import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_anonymous_pages_may_be_kept_by_a_shared_cache(client, site_tree):
 
 
 def test_the_sign_page_is_shared_but_answers_with_personal_data_are_not(client, site_tree):
-    from tests.home.signing import sign
+    from tests.signatures.signing import sign
 
     page = site_tree.en.joint_call
     assert "public" in client.get(page.url)["Cache-Control"]

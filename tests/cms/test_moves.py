@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from cms.locales import sync_locale_trees
 from podcasts.factories import PodcastShowPageFactory
 from tests.fakes import RecordingFrontendCache
-from tests.home.signing import run_worker
+from tests.signatures.signing import run_worker
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.factories import SignatureFactory
-from home.models import Signature, StoryPage
+from home.models import StoryPage
+from signatures.factories import SignatureFactory
+from signatures.models import Signature
 from tests.helpers_admin import create_page_through_admin, publish_through_editor
 
 pytestmark = pytest.mark.django_db

@@ -167,7 +167,7 @@ def test_translators_edit_other_languages_but_not_english(client, translator, si
     explorer = client.get(reverse("wagtailadmin_explore", args=(site_tree.en.story_index.pk,)))
     assert explorer.status_code == 200
     assert translator.has_perm("wagtail_localize.submit_translation")
-    assert not translator.has_perm("home.change_signature")
+    assert not translator.has_perm("signatures.change_signature")
 
 
 def test_translation_status_report_is_a_matrix_of_every_page_and_language(admin_client, site_tree):

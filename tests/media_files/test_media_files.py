@@ -155,7 +155,7 @@ def test_document_download_has_its_name_type_size_and_ranges(client):
 
 
 def test_toolkit_zip_is_built_on_publish(client, site_tree, image_and_document_blocks):
-    from tests.home.signing import run_worker
+    from tests.signatures.signing import run_worker
 
     page = image_and_document_blocks
     page.save_revision().publish()

@@ -197,8 +197,8 @@ def test_export_api_is_closed_without_a_secret(client, site_tree, settings):
 PRIVATE = [
     "auth.user",
     "auth.group",
-    "home.signature",
-    "home.callsettings",
+    "signatures.signature",
+    "signatures.callsettings",
     "wagtailcore.modellogentry",
     "wagtailcore.pagelogentry",
     "axes.accessattempt",
