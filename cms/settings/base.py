@@ -20,7 +20,9 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-INSTALLED_APPS = [
+# The project's own apps: the one list of them (the tests and checks that go over every app of
+# ours read it here).
+PROJECT_APPS = [
     "cms",
     "home",
     "signatures",
@@ -28,6 +30,10 @@ INSTALLED_APPS = [
     "podcasts",
     "documents",
     "cms.transfer",
+]
+
+INSTALLED_APPS = [
+    *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_transfer",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -9,7 +10,7 @@ from wagtail.images.blocks import ImageBlock
 
 from cms.blocks import TableOfContentsBlock
 
-OUR_APPS = ("cms", "home", "media_library", "podcasts", "documents")
+OUR_PACKAGES = {app.split(".")[0] for app in settings.PROJECT_APPS}
 
 
 def walk(block):
@@ -23,15 +24,17 @@ def walk(block):
 def our_blocks():
     """Each block of our own (not Wagtail's field blocks), once per class."""
     found = {}
-    for app in OUR_APPS:
-        for model in apps.get_app_config(app).get_models():
+    for config in apps.get_app_configs():
+        if config.name not in settings.PROJECT_APPS:
+            continue
+        for model in config.get_models():
             for field in model._meta.get_fields():
                 if isinstance(field, StreamField):
                     for block in walk(field.stream_block):
                         if isinstance(block, blocks.StreamBlock | ImageBlock):
                             # ImageBlock: Wagtail's (cms.blocks.AltTextImageBlock relabels it).
                             continue
-                        if type(block).__module__.split(".")[0] in OUR_APPS:
+                        if type(block).__module__.split(".")[0] in OUR_PACKAGES:
                             found.setdefault(type(block), block)
     return list(found.values())
 
