@@ -24,7 +24,16 @@ $(VENV)/.installed: pyproject.toml requirements/constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# The Europa Component Library, EU preset (the site's design system): the one npm package,
+# checked against its pinned hash, unpacked into var/ecl/ and served by Django's staticfiles.
+ECL_VERSION := 4.11.0
+ECL_INTEGRITY := sha512-svKHeQDfjbfGkl1x9nZqQrnjlwYR7zGXwBxi4GE+ydsWhvvYIYKWjtU1b0pNLVrDH7Vb1orPNHJ6OTzjaNxHqQ==
+ECL := var/ecl
+$(ECL)/.$(ECL_VERSION): | $(VENV)/.installed
+	$(BIN)/python deploy/install_ecl.py $(ECL_VERSION) $(ECL_INTEGRITY) $(ECL)
+	touch $@
+
+install: $(VENV)/.installed $(ECL)/.$(ECL_VERSION)
 	$(BIN)/python manage.py compile_catalogues
 
 run: install

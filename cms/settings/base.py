@@ -211,7 +211,10 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# The Europa Component Library (EU preset), unpacked by `make install` (deploy/install_ecl.py),
+# served under /static/ecl/.
+ECL_ROOT = Path(env("ECL_ROOT", default=str(BASE_DIR / "var" / "ecl")))
+STATICFILES_DIRS = [PROJECT_DIR / "static", ("ecl", ECL_ROOT / "dist")]
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
