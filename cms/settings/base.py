@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "media_library",
     "podcasts",
     "documents",
+    "demo",
     "cms.transfer",
     "wagtail_localize",
     "wagtail_localize.locales",

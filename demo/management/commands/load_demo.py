@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cms.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 
 
 class Command(BaseCommand):
