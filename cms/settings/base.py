@@ -29,6 +29,7 @@ PROJECT_APPS = [
     "media_library",
     "podcasts",
     "documents",
+    "demo",
     "cms.transfer",
 ]
 

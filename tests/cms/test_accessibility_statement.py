@@ -6,8 +6,8 @@ import io
 import pytest
 from wagtail.models import Locale
 
-from cms.demo.loader import DemoLoader
 from cms.models import SiteSettings
+from demo.loader import DemoLoader
 from home.models import ContentPage
 from tests.helpers import get_page
 

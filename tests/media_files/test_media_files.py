@@ -9,13 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtailmedia.models import get_media_model
 
-from cms.demo import images
-from cms.factories import DEMO_ASSETS, DocumentFactory, MediaFactory
+from cms.factories import DocumentFactory
+from demo import files
+from demo.factories import MediaFactory
 from documents.models import CustomDocument
 
 pytestmark = pytest.mark.django_db
-MP3 = (DEMO_ASSETS / "audio" / "regio-waves-1.mp3").read_bytes()
-MP4 = (DEMO_ASSETS / "video" / "cohesion-alliance-join-us.mp4").read_bytes()
+MP3 = (files.ASSETS / "audio" / "regio-waves-1.mp3").read_bytes()
+MP4 = (files.ASSETS / "video" / "cohesion-alliance-join-us.mp4").read_bytes()
 
 
 def test_duration_size_and_type_are_read_from_the_audio_file():
@@ -50,7 +51,7 @@ def test_officer_uploads_an_episode_and_types_nothing_of_what_the_file_says(admi
 @pytest.mark.parametrize(
     "media_type, name, content, message",
     [
-        ("audio", "episode.pdf", images.pdf("A document", "English"), b"not an audio file"),
+        ("audio", "episode.pdf", files.pdf("A document", "English"), b"not an audio file"),
         ("audio", "episode.mp3", b"%PDF-1.4\n" + b"x" * 500, b"not an audio file"),
         ("audio", "episode.mp3", b"\x7fELF\x02\x01\x01" + b"\x00" * 600, b"not an audio file"),
         ("audio", "episode.mp3", b"MZ\x90\x00" + b"\x00" * 600, b"not an audio file"),
@@ -120,7 +121,7 @@ def test_if_range_with_an_old_date_gets_the_whole_file(client, site_tree):
 
 def test_documents_record_their_page_count_and_keep_unreadable_pdfs():
     document = DocumentFactory(
-        file=ContentFile(images.pdf("Title", "English", pages=3), name="report.pdf")
+        file=ContentFile(files.pdf("Title", "English", pages=3), name="report.pdf")
     )
     assert document.page_count == 3
     broken = DocumentFactory(file=ContentFile(b"%PDF-1.7\nnot really\n%%EOF", name="broken.pdf"))
@@ -143,7 +144,7 @@ def test_officer_cannot_upload_a_program_as_a_pdf(admin_client):
 
 def test_document_download_has_its_name_type_size_and_ranges(client):
     name = "съвместен-призив-bg.pdf"
-    content = images.pdf("Съвместен призив", "български")
+    content = files.pdf("Съвместен призив", "български")
     document = DocumentFactory(file=ContentFile(content, name=name))
     response = client.get(document.url)
     assert response.status_code == 200
@@ -172,7 +173,7 @@ def image_and_document_blocks(site_tree):
     page = site_tree.en.content
     document = DocumentFactory(
         title="Brand guidelines",
-        file=ContentFile(images.pdf("Guidelines", "English"), name="guide.pdf"),
+        file=ContentFile(files.pdf("Guidelines", "English"), name="guide.pdf"),
     )
     page.body = [
         {

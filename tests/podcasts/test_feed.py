@@ -9,7 +9,8 @@ import pytest
 from django.core.files.base import ContentFile
 from lxml import etree
 
-from cms.factories import DEMO_ASSETS, DocumentFactory
+from cms.factories import DocumentFactory
+from demo.files import ASSETS
 from podcasts.factories import EpisodePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,5 +161,5 @@ def test_an_episode_without_chapters_has_no_chapters_address(client, site_tree):
 def test_the_demo_audio_files_are_real(site_tree):
     import mutagen
 
-    recording = mutagen.File(DEMO_ASSETS / "audio" / "regio-waves-10.mp3")
+    recording = mutagen.File(ASSETS / "audio" / "regio-waves-10.mp3")
     assert recording.info.length > 5

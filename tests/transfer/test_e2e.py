@@ -38,7 +38,7 @@ DOCUMENT = "/home/documents/joint-call-2024/"
 
 def fingerprint():
     digest = hashlib.sha256()
-    files = sorted(ROOT.glob("*/migrations/*.py")) + sorted((ROOT / "cms" / "demo").rglob("*"))
+    files = sorted(ROOT.glob("*/migrations/*.py")) + sorted((ROOT / "demo").rglob("*"))
     for path in files:
         if path.is_file():
             digest.update(str(path.relative_to(ROOT)).encode())

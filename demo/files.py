@@ -1,4 +1,6 @@
-"""Real images and PDF files for the demo content, drawn with Pillow (no downloads)."""
+"""The demo's files: images and PDF files drawn with Pillow (no downloads), and the recordings in
+assets/ (audio made with espeak-ng, one short video).
+"""
 
 import hashlib
 import io
@@ -10,6 +12,7 @@ from pathlib import Path
 from anyascii import anyascii
 from PIL import Image, ImageDraw, ImageFont
 
+ASSETS = Path(__file__).resolve().parent / "assets"
 EU_BLUE = (0, 51, 153)
 EU_YELLOW = (255, 214, 23)
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]

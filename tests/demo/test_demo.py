@@ -20,7 +20,7 @@ from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringTranslation, Translation
 from wagtailmedia.models import get_media_model
 
-from cms.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from documents.models import DocumentLanguageVersion, DocumentPage
 from home.models import AlliancePage, JointCallPage
 from media_library.models import VideoPage

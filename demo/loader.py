@@ -1,6 +1,6 @@
-"""Builds the demo site from cms/demo/content.py: the English tree, made with the project's
-factories, and its Latvian translation, made through wagtail-localize's own models so that it shows
-in the admin as a translation that translators can edit and sync.
+"""Builds the demo site from its content files (demo/content/*.toml): the English tree, made with
+the project's factories, and its Latvian translation, made through wagtail-localize's own models so
+that it shows in the admin as a translation that translators can edit and sync.
 
 Running it again finds what it made before and makes nothing twice.
 """
@@ -10,7 +10,6 @@ import os
 import uuid
 from collections import defaultdict
 from functools import partial
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -39,7 +38,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 from wagtailmedia.models import get_media_model
 
-from cms.factories import DocumentFactory, ImageFactory, MediaFactory
+from cms.factories import DocumentFactory, ImageFactory
 from cms.locales import grant_translators, sync_locale_trees
 from cms.models import SiteSettings
 from documents.factories import DocumentIndexPageFactory, DocumentPageFactory
@@ -63,11 +62,10 @@ from podcasts.factories import (
     PodcastShowPageFactory,
 )
 
-from . import content as c
-from . import images
-from .content import T
+from . import files
+from .content_files import T, read_content
+from .factories import MediaFactory
 
-ASSETS = Path(__file__).resolve().parent / "assets"
 ADMIN_USERNAME = "admin"
 
 
@@ -80,6 +78,11 @@ def list_items(values):
     """ListBlock items in the format the admin saves, with stable ids: wagtail-localize finds
     each item's translation by its id."""
     return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def same(text):
+    """A text that stays as it is in Latvian: a name, or the words of an English recording."""
+    return T(text, text)
 
 
 def paragraphs(texts):
@@ -201,6 +204,7 @@ class Housekeeping:
 class DemoLoader:
     def __init__(self, stdout=None):
         self.stdout = stdout
+        self.content = read_content()
         self.latvian = {"": ""}
         self.english_pages = []
         self.created = 0
@@ -321,7 +325,7 @@ class DemoLoader:
     def alliance_page(self, english):
         from home.models import AlliancePage
 
-        data = c.ALLIANCE
+        data = self.content["alliance"]
         fields = {
             "title": self.t(data["title"]),
             "slug": self.t(data["slug"]),
@@ -334,8 +338,8 @@ class DemoLoader:
                 )
             ),
             "hero_image": self.image(
-                "#CohesionAlliance hero",
-                lambda: images.picture("#CohesionAlliance", "", 1600, 600, with_text=False),
+                data["hero_image"],
+                lambda: files.picture("#CohesionAlliance", "", 1600, 600, with_text=False),
                 "cohesion-alliance-hero.jpg",
             ),
         }
@@ -353,7 +357,7 @@ class DemoLoader:
         address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         site.root_page = home
-        site.site_name = "#CohesionAlliance"
+        site.site_name = self.content["site"]["site_name"]
         site.hostname = address.hostname or "localhost"
         site.port = address.port or (443 if address.scheme == "https" else 80)
         site.save()
@@ -371,7 +375,7 @@ class DemoLoader:
         return home
 
     def home_body(self, home, call, stories, toolkit, videos, podcasts, document_index):
-        data = c.ALLIANCE
+        data = self.content["alliance"]
         body = [
             {"type": "table_of_contents", "value": None},
             {"type": "heading", "value": {"text": self.t(data["story_heading"]), "level": "h2"}},
@@ -384,7 +388,7 @@ class DemoLoader:
                 "type": "joint_call_teaser",
                 "value": {
                     "heading": self.t(data["call_heading"]),
-                    "text": paragraphs([self.t(c.JOINT_CALL["introduction"])]),
+                    "text": paragraphs([self.t(self.content["joint_call"]["introduction"])]),
                     "page": call.pk,
                     "show_principles": True,
                 },
@@ -414,7 +418,7 @@ class DemoLoader:
         }
 
     def joint_call(self, home):
-        data = c.JOINT_CALL
+        data = self.content["joint_call"]
         principles = self.ts(data["principles"])
         return self.page(
             JointCallPageFactory,
@@ -441,7 +445,7 @@ class DemoLoader:
         )
 
     def link_full_text(self, call, document_page):
-        data = c.JOINT_CALL
+        data = self.content["joint_call"]
         heading = self.t(data["full_text_heading"])
         text = self.t(data["full_text"])
         label = self.t(data["full_text_link"])
@@ -471,13 +475,13 @@ class DemoLoader:
         )
 
     def stories(self, home):
-        data = c.STORY_INDEX
-        index = self.index_page(StoryIndexPageFactory, home, data)
-        for story in c.STORIES:
+        data = self.content["stories"]
+        index = self.index_page(StoryIndexPageFactory, home, data["index"])
+        for story in data["stories"]:
             body = []
             for reference in story["body"]:
                 field, position = reference.split(":")
-                text = c.ALLIANCE[field][int(position)]
+                text = self.content["alliance"][field][int(position)]
                 body.append({"type": "paragraph", "value": paragraphs([self.t(text)])})
             title = self.t(story["title"])
             self.page(
@@ -491,7 +495,7 @@ class DemoLoader:
                 country=story["country"],
                 hero_image=self.image(
                     title,
-                    lambda title=title, story=story: images.picture(
+                    lambda title=title, story=story: files.picture(
                         title, story["region"].en, 1280, 720
                     ),
                     f"{story['slug'].en}.jpg",
@@ -501,38 +505,30 @@ class DemoLoader:
         return index
 
     def toolkit(self, home):
-        data = c.TOOLKIT
-        logos = [
-            ("#CohesionAlliance logo, white on blue", 800, True),
-            ("#CohesionAlliance logo, blue on white", 800, False),
-            ("#CohesionAlliance logo, large, white on blue", 2000, True),
-        ]
-        alt_texts = [
-            T("#CohesionAlliance logo, white on blue", "#CohesionAlliance logotips, balts uz zila"),
-            T("#CohesionAlliance logo, blue on white", "#CohesionAlliance logotips, zils uz balta"),
-            T(
-                "#CohesionAlliance logo, large, white on blue",
-                "#CohesionAlliance logotips, liels, balts uz zila",
-            ),
-        ]
+        data = self.content["toolkit"]
         licence = self.t(data["licence"])
         image_items = []
-        for (title, width, on_blue), alt in zip(logos, alt_texts, strict=True):
+        for logo in data["logos"]:
+            width, on_blue = logo["width"], logo["on_blue"]
             image = self.image(
-                title,
-                lambda width=width, on_blue=on_blue: images.logo(width, on_blue),
+                logo["title"],
+                lambda width=width, on_blue=on_blue: files.logo(width, on_blue),
                 f"cohesion-alliance-logo-{width}-{'blue' if on_blue else 'white'}.png",
             )
             image_items.append(
                 {
-                    "image": {"image": image.pk, "alt_text": self.t(alt), "decorative": False},
+                    "image": {
+                        "image": image.pk,
+                        "alt_text": self.t(logo["alt"]),
+                        "decorative": False,
+                    },
                     "licence": licence,
                 }
             )
         guidelines = self.document(
-            "#CohesionAlliance branding guidelines",
-            lambda: images.pdf(
-                "#CohesionAlliance branding guidelines",
+            data["guidelines_title"],
+            lambda: files.pdf(
+                data["guidelines_title"],
                 "English",
                 [data["guidelines_description"].en],
                 pages=3,
@@ -572,43 +568,40 @@ class DemoLoader:
         )
 
     def media_library(self, home):
-        data = c.VIDEO_INDEX
-        index = self.index_page(VideoIndexPageFactory, home, data)
+        data = self.content["videos"]
+        index = self.index_page(VideoIndexPageFactory, home, data["index"])
         english = Locale.objects.get(language_code="en")
         series = {}
-        for key, name in c.VIDEO_SERIES.items():
+        for key, name in data["series"].items():
             series[key] = VideoSeries.objects.filter(
                 locale=english, name=self.t(name)
             ).first() or VideoSeriesFactory(name=name.en, locale=english)
-        # The seed lists the newest first; a date a month apart keeps that order.
-        for position, (title, series_key, description) in enumerate(c.VIDEOS):
-            year, month = divmod(2024 * 12 + 9 - position, 12)
+        for entry in data["videos"]:
+            title = entry["title"].en
             video = None
-            if title == c.UPLOADED_VIDEO:
-                video = self.media(
-                    title, ASSETS / "video" / "cohesion-alliance-join-us.mp4", "video"
-                )
+            if entry["file"]:
+                video = self.media(title, files.ASSETS / "video" / entry["file"], "video")
             self.page(
                 VideoPageFactory,
                 index,
                 T(*[self._slug(title)] * 2),
-                title=self.t(c.same(title)),
-                date=c.D(year, month + 1, 1),
-                series=series[series_key],
-                description=paragraphs([self.t(description)]),
+                title=self.t(entry["title"]),
+                date=entry["date"],
+                series=series[entry["series"]],
+                description=paragraphs([self.t(entry["description"])]),
                 poster=self.image(
                     title,
-                    lambda title=title, series_key=series_key: images.picture(
-                        title, c.VIDEO_SERIES[series_key].en
+                    lambda title=title, series_name=data["series"][entry["series"]].en: (
+                        files.picture(title, series_name)
                     ),
                     f"{self._slug(title)[:80]}.jpg",
                 ),
                 video=video,
-                captions=self.captions(video) if video else [],
+                captions=self.captions(video, entry["captions"]) if video else [],
             )
         return index
 
-    def captions(self, video):
+    def captions(self, video, captions):
         """The uploaded video's captions, in English and Latvian, as its soundtrack says."""
         from media_library.models import VideoCaption
 
@@ -621,7 +614,7 @@ class DemoLoader:
                     f"{self._slug(video.title)}-{language}.vtt",
                 ),
             )
-            for language, text in c.VIDEO_CAPTIONS.items()
+            for language, text in (("en", captions.en), ("lv", captions.lv))
         ]
 
     @staticmethod
@@ -631,10 +624,11 @@ class DemoLoader:
         return slugify(title)[:80].strip("-")
 
     def podcasts(self, home):
-        data = c.PODCAST_INDEX
-        index = self.index_page(PodcastIndexPageFactory, home, data)
+        data = self.content["podcasts"]
+        owner = data["owner"]
+        index = self.index_page(PodcastIndexPageFactory, home, data["index"])
         shows = {}
-        for show in c.PODCAST_SHOWS:
+        for show in data["shows"]:
             title = self.t(show["title"])
             shows[show["key"]] = self.page(
                 PodcastShowPageFactory,
@@ -644,57 +638,67 @@ class DemoLoader:
                 introduction=self.t(show["introduction"]),
                 artwork=self.image(
                     f"{title} artwork",
-                    lambda title=title: images.picture(title, "Podcast", 1400, 1400),
+                    lambda title=title: files.picture(title, "Podcast", 1400, 1400),
                     f"{show['key']}-artwork.jpg",
                 ),
                 category=show["category"],
                 audio_language="en",
-                author=c.PODCAST_OWNER["name"],
-                owner_name=c.PODCAST_OWNER["name"],
-                owner_email=c.PODCAST_OWNER["email"],
-                copyright=self.t(c.PODCAST_OWNER["copyright"]),
+                author=owner["name"],
+                owner_name=owner["name"],
+                owner_email=owner["email"],
+                copyright=self.t(owner["copyright"]),
             )
-        show_titles = {show["key"]: show["title"].en for show in c.PODCAST_SHOWS}
-        for show_key, number, title, date, summary, guests in c.EPISODES:
-            audio_file = ASSETS / "audio" / f"{show_key}-{number}.mp3"
+        show_titles = {show["key"]: show["title"].en for show in data["shows"]}
+        for episode in data["episodes"]:
+            show_key, number, title = episode["show"], episode["number"], episode["title"].en
+            audio_file = files.ASSETS / "audio" / f"{show_key}-{number}.mp3"
             audio = self.media(title, audio_file, "audio")
             # What the recording says: the demo's audio files speak these words.
-            spoken = f"{show_titles[show_key]}. {title}. {c.PODCAST_CLOSING}"
-            chapters = c.EPISODE_CHAPTERS.get((show_key, number), [])
+            spoken = f"{show_titles[show_key]}. {title}. {data['closing']}"
             self.page(
                 EpisodePageFactory,
                 shows[show_key],
                 T(*[self._slug(title)] * 2),
-                title=self.t(c.same(title)),
+                title=self.t(episode["title"]),
                 episode_number=number,
-                date=date,
-                summary=self.t(summary),
+                date=episode["date"],
+                summary=self.t(episode["summary"]),
                 audio=audio,
-                transcript=paragraphs([self.t(c.same(spoken))]),
+                transcript=paragraphs([self.t(same(spoken))]),
                 transcript_file=self.vtt(
                     f"{title} (transcript)",
                     [(0, audio.duration, spoken)],
                     f"{show_key}-{number}-transcript.vtt",
                 ),
                 chapters=[
-                    {"type": "chapter", "value": {"start": start, "title": self.t(chapter)}}
-                    for start, chapter in chapters
+                    {
+                        "type": "chapter",
+                        "value": {"start": chapter["start"], "title": self.t(chapter["title"])},
+                    }
+                    for chapter in episode["chapters"]
                 ],
                 guests=[
-                    {"type": "guest", "value": {"name": self.t(c.same(name)), "role": self.t(role)}}
-                    for name, role in guests
+                    {
+                        "type": "guest",
+                        "value": {
+                            "name": self.t(same(guest["name"])),
+                            "role": self.t(guest["role"]),
+                        },
+                    }
+                    for guest in episode["guests"]
                 ],
             )
         return index
 
     def documents(self, home):
-        data = c.DOCUMENT_INDEX
-        index = self.index_page(DocumentIndexPageFactory, home, data)
+        data = self.content["documents"]
+        index = self.index_page(DocumentIndexPageFactory, home, data["index"])
         pages = []
-        for document in c.DOCUMENTS:
+        for document in data["documents"]:
             title = self.t(document["title"])
             versions = []
-            for position, (language, language_title) in enumerate(document["versions"], 1):
+            for position, version in enumerate(document["versions"], 1):
+                language, language_title = version["language"], version["title"]
                 file_title = f"{title} ({language}{f', {position}' if language == 'en' else ''})"
                 versions.append(
                     DocumentLanguageVersion(
@@ -703,7 +707,7 @@ class DemoLoader:
                         document=self.document(
                             file_title,
                             partial(
-                                images.pdf,
+                                files.pdf,
                                 language_title or title,
                                 LANGUAGE_NAMES[language],
                                 [document["summary"].en],
@@ -735,20 +739,18 @@ class DemoLoader:
         return f"{name}-{language}-{position}.pdf"
 
     def policy_pages(self, home):
-        self.language_policy = self.content_page(home, c.LANGUAGE_POLICY)
-        self.privacy = self.content_page(home, c.PRIVACY)
-        self.contact = self.content_page(home, c.CONTACT)
-        self.accessibility = self.content_page(home, c.ACCESSIBILITY)
+        self.language_policy = self.content_page(home, self.content["language_policy"])
+        self.privacy = self.content_page(home, self.content["privacy"])
+        self.contact = self.content_page(home, self.content["contact"])
+        self.accessibility = self.content_page(home, self.content["accessibility"])
 
     def content_page(self, home, data):
         body = []
-        for item in data["body"]:
-            if isinstance(item, tuple):
-                heading, text = item
-                body.append({"type": "heading", "value": {"text": self.t(heading), "level": "h2"}})
-                body.append({"type": "paragraph", "value": paragraphs([self.t(text)])})
-            else:
-                body.append({"type": "paragraph", "value": paragraphs([self.t(item)])})
+        for section in data["body"]:
+            if section["heading"]:
+                heading = {"text": self.t(section["heading"]), "level": "h2"}
+                body.append({"type": "heading", "value": heading})
+            body.append({"type": "paragraph", "value": paragraphs([self.t(section["text"])])})
         return self.page(
             ContentPageFactory,
             home,
@@ -761,12 +763,12 @@ class DemoLoader:
     def site_settings(self, home):
         site = Site.objects.get(root_page=home)
         site_settings = SiteSettings.for_site(site)
-        data = c.SITE_SETTINGS
+        data = self.content["site"]
         site_settings.contact_email = data["contact_email"]
         site_settings.postal_address = data["postal_address"]
         site_settings.social_links = [
-            {"type": "social_link", "value": {"platform": platform, "url": url}}
-            for platform, url in data["social_links"]
+            {"type": "social_link", "value": {"platform": link["platform"], "url": link["url"]}}
+            for link in data["social_links"]
         ]
         site_settings.contact_page = self.contact
         site_settings.privacy_page = self.privacy
