@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from cms.translation_state import published_translation_q
+from cms.i18n.translation_state import published_translation_q
 
 LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.LANGUAGES)}
 

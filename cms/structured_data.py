@@ -67,7 +67,7 @@ def canonical_url(page, request):
     the route of a routable page), or, for a page not translated yet, the address of the page
     whose content it shows (as for a translation not published yet); a page of a paginated list
     keeps its page number."""
-    from cms.translation_state import content_source
+    from cms.i18n.translation_state import content_source
 
     source = content_source(page) or page
     url = source.get_full_url(request)

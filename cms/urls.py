@@ -12,9 +12,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.autosave import CreatePageView, EditPageView
+from cms.i18n.views import choose_language
 from cms.seo import MultilingualSitemap, robots_txt
 from cms.transfer import urls as transfer_urls
-from cms.views import choose_language, health, search
+from cms.views import health, search
 from home.views import submit_signature
 
 # What an uploaded file may do when opened on its own from the site's origin: nothing. Images,

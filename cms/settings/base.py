@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware, without language redirects outside i18n_patterns (the admin, files…).
-    "cms.middleware.SiteLocaleMiddleware",
+    "cms.i18n.middleware.SiteLocaleMiddleware",
     "cms.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from cms import caching
-from cms.translation_state import (
+from cms.i18n.translation_state import (
     content_source,
     is_published_translation,
     with_published_translation,
@@ -115,7 +115,7 @@ def _locale_codes(context):
 def page_language(context, page):
     """The language a page's content is written in: its locale's, or, for a page not translated
     yet (a wagtail-localize alias of the English page, or a translation submitted but never
-    published: ``cms.translation_state``), the language of the page whose content it shows."""
+    published: ``cms.i18n.translation_state``), the language of the page whose content it shows."""
     locale_id = page.locale_id
     if page.alias_of_id:
         locale_id = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True)[0]

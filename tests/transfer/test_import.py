@@ -14,7 +14,7 @@ from wagtail_transfer import operations
 from wagtail_transfer.models import IDMapping
 from wagtail_transfer.operations import ImportPlanner
 
-from cms.locales import sync_locale_trees
+from cms.i18n.locales import sync_locale_trees
 from cms.models import SiteSettings
 from cms.transfer.errors import TransferError
 from cms.transfer.importing import TransferPlanner, import_page

@@ -1,6 +1,6 @@
 """Whether a page of a language is translated — the one rule the site uses to decide.
 
-Every language has the whole tree (``cms.locales``). A page of another language than the
+Every language has the whole tree (``cms.i18n.locales``). A page of another language than the
 source is, for visitors, in one of three states:
 
 - **an alias** (wagtail-localize's copy of the English page): English content, marked
