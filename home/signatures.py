@@ -217,7 +217,7 @@ def call_settings_changed(sender, instance, **kwargs):
     forget_call(instance.call_key)
 
     def purge():
-        from cms.frontend_cache import pages_showing, purge_pages
+        from cms.caching.frontend import pages_showing, purge_pages
 
         from .models import JointCallPage
 

@@ -64,7 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.SharedCacheHeadersMiddleware",
+    "cms.caching.middleware.SharedCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     # Static files, compressed and with far-future headers for hashed names, from the app server.
@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware, without language redirects outside i18n_patterns (the admin, files…).
     "cms.i18n.middleware.SiteLocaleMiddleware",
-    "cms.middleware.CachedSiteMiddleware",
+    "cms.caching.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,7 +128,7 @@ if REDIS_URL := env("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# HTTP caching. Public answers may be kept this long by a shared cache (cms.middleware); a
+# HTTP caching. Public answers may be kept this long by a shared cache (cms.caching.middleware); a
 # publication purges what it changes at once, so this only bounds how old the signature count
 # on a cached page can be. FRONTEND_CACHE_URLS: the Varnish instances (or other HTTP caches
 # accepting PURGE) to purge, comma-separated, e.g. http://127.0.0.1:6081.

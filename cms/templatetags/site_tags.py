@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from cms import caching
+from cms.caching import fragments as caching
 from cms.i18n.translation_state import (
     content_source,
     is_published_translation,

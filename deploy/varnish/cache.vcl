@@ -2,7 +2,7 @@
 # (several). The application decides what may be shared: it sends
 # "Cache-Control: public, s-maxage=…" only for anonymous answers without cookies
 # (cms.middleware.SharedCacheHeadersMiddleware); these rules keep credentials away from the
-# cache and let the site purge what a publication changes (cms.frontend_cache).
+# cache and let the site purge what a publication changes (cms.caching.frontend).
 
 import std;
 
