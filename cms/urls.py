@@ -13,9 +13,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.autosave import CreatePageView, EditPageView
 from cms.i18n.views import choose_language
+from cms.search.views import search
 from cms.seo import MultilingualSitemap, robots_txt
 from cms.transfer import urls as transfer_urls
-from cms.views import health, search
+from cms.views import health
 from home.views import submit_signature
 
 # What an uploaded file may do when opened on its own from the site's origin: nothing. Images,

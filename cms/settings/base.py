@@ -245,8 +245,8 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "#CohesionAlliance"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-# PostgreSQL full text with each language's stemming (cms/search.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
+# PostgreSQL full text with each language's stemming (cms/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "zip", "epub", "vtt"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
