@@ -11,8 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .page_forms import PageForm
-from .roles import SitePagePermissionTester
+from .editing.page_forms import PageForm
+from .editing.roles import SitePagePermissionTester
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -172,8 +172,9 @@ READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
 class SitePageMixin:
     """What every page type of the site shares in the admin: the form that keeps a translation's
-    synchronised fields for those who edit the source (``cms.page_forms``) and the deletion rules
-    of ``cms.roles``; the pages that hold up the site set ``protected_from_deletion``."""
+    synchronised fields for those who edit the source (``cms.editing.page_forms``) and the
+    deletion rules of ``cms.editing.roles``; the pages that hold up the site set
+    ``protected_from_deletion``."""
 
     base_form_class = PageForm
     protected_from_deletion = False

@@ -18,8 +18,8 @@ def repair_child_count(sender, instance, **kwargs):
 
 def register_signal_handlers():
     from .caching.signals import register_signal_handlers as register_caching
+    from .editing.moves import register as register_moves
     from .i18n.translation_state import register_hooks as register_translation_state
-    from .moves import register as register_moves
 
     page_published.connect(repair_child_count, dispatch_uid="cms.repair_child_count")
     register_caching()

@@ -11,7 +11,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.autosave import CreatePageView, EditPageView
+from cms.editing.autosave import CreatePageView, EditPageView
 from cms.i18n.views import choose_language
 from cms.search.views import search
 from cms.seo import MultilingualSitemap, robots_txt
@@ -39,7 +39,7 @@ def serve_media(request, path):
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    # Wagtail's "add page" view, safe against its own autosave (cms/autosave.py): before the
+    # Wagtail's "add page" view, safe against its own autosave (cms/editing/autosave.py): before the
     # admin's URLs, so that this address (reversed as "wagtailadmin_pages:add") reaches it.
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"

@@ -61,7 +61,7 @@ def register_translation_status_menu_item():
 
 
 # Aliases in the other languages on a page's first publication, not on a draft's creation.
-from .autosave import register as register_autosave  # noqa: E402
+from .editing.autosave import register as register_autosave  # noqa: E402
 
 register_autosave()
 

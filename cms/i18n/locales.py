@@ -21,7 +21,7 @@ def sync_locale_trees():
 
 def grant_translators(root_page):
     """Translators edit and publish the other languages' trees. (They read the source
-    language's tree as everyone who may submit translations does: ``cms.roles``.)"""
+    language's tree as everyone who may submit translations does: ``cms.editing.roles``.)"""
     group = Group.objects.filter(name=TRANSLATORS).first()
     if group is None or root_page.locale.language_code == settings.LANGUAGE_CODE:
         return

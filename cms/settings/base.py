@@ -252,10 +252,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "z
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
-# No SVG: an SVG image can run scripts on the site's origin (cms/image_forms.py).
+# No SVG: an SVG image can run scripts on the site's origin (cms/editing/image_forms.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-# Every image needs its description, its alternative text (cms/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
+# Every image needs its description, its alternative text (cms/editing/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.editing.image_forms.ImageForm"
 # An empty file is refused as empty, not for its missing extension (documents/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
