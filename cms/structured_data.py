@@ -10,6 +10,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
 
+from cms.formatting import iso_duration
+
 SHARE_RENDITION = "fill-1200x630"
 SCHEMA = "https://schema.org"
 
@@ -199,8 +201,6 @@ def episode_page(page, request, site_settings, image):
     if image:
         data["image"] = image["url"]
     if page.audio:
-        from cms.templatetags.site_tags import iso_duration
-
         media = {
             "@type": "AudioObject",
             "contentUrl": request.build_absolute_uri(page.audio.url),

@@ -15,8 +15,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 from wagtailmedia.models import AbstractMedia
 
+from cms.formatting import iso_duration
 from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
-from cms.templatetags.site_tags import iso_duration
 
 from .embeds import platform_embed
 from .media_files import MediaFileError, read_media_file
