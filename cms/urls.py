@@ -14,7 +14,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.editing.autosave import CreatePageView, EditPageView
 from cms.i18n.views import choose_language
 from cms.search.views import search
-from cms.seo import MultilingualSitemap, robots_txt
+from cms.seo.robots import robots_txt
+from cms.seo.sitemap import MultilingualSitemap
 from cms.transfer import urls as transfer_urls
 from cms.views import health
 from home.views import submit_signature
