@@ -16,9 +16,9 @@ from cms.i18n.views import choose_language
 from cms.search.views import search
 from cms.seo.robots import robots_txt
 from cms.seo.sitemap import MultilingualSitemap
-from cms.transfer import urls as transfer_urls
 from cms.views import health
 from home.views import submit_signature
+from transfer import urls as transfer_urls
 
 # What an uploaded file may do when opened on its own from the site's origin: nothing. Images,
 # audio and video shown in pages ignore it; an SVG or HTML file opened directly runs no script.
@@ -56,7 +56,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # wagtail-transfer's export API, with our page export (cms/transfer/urls.py).
+    # wagtail-transfer's export API, with our page export (transfer/urls.py).
     path("wagtail-transfer/", include(transfer_urls)),
     path("language/<str:code>/", choose_language, name="choose_language"),
     path(

@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "media_library",
     "podcasts",
     "documents",
-    "cms.transfer",
+    "transfer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_transfer",

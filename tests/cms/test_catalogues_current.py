@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["cms", "home", "media_library", "podcasts", "documents"]
+APPS = ["cms", "home", "media_library", "podcasts", "documents", "transfer"]
 
 
 @pytest.mark.skipif(
