@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from .roles import SitePagePermissionPolicy
+        from .editing.roles import SitePagePermissionPolicy
         from .signal_handlers import register_signal_handlers
 
         register_permission_policy(Page, SitePagePermissionPolicy(Page))

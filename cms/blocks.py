@@ -9,7 +9,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
-from .translation import localized
+from .formatting import anchor
+from .i18n.localized import localized
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -278,8 +279,6 @@ class LatestPagesBlock(blocks.StructBlock):
 
 def section_headings(stream):
     """(anchor, text) of every top-level section of a StreamField, in order."""
-    from .templatetags.site_tags import anchor
-
     for block in stream:
         value = block.value
         if block.block_type == "heading":

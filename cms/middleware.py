@@ -1,18 +1,13 @@
+"""Middleware for every answer: range requests for the files the site serves itself, and the
+security headers. (The caching middleware is in ``cms.caching.middleware``, the language one in
+``cms.i18n.middleware``.)"""
+
 import re
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.core.cache import cache
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
-from django.middleware.locale import LocaleMiddleware
-from django.urls import URLResolver, get_resolver
-from django.urls.resolvers import LocalePrefixPattern
-from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
-from wagtail.models import Site
-
-from .caching import FRAGMENT_SECONDS, content_version
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
@@ -112,62 +107,6 @@ class RangeRequestMiddleware:
             yield chunk
 
 
-class CachedSiteMiddleware:
-    """Find the request's Wagtail site from the cache rather than the database: Wagtail looks it
-    up on every request, and it changes only when an administrator edits the sites (which moves
-    the content version on)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        key = f"site:{request._get_raw_host()}:{request.get_port()}:{content_version()}"
-        site = cache.get(key)
-        if site is None:
-            site = Site.find_for_request(request)
-            cache.set(key, site, FRAGMENT_SECONDS)
-        request._wagtail_site = site
-        return self.get_response(request)
-
-
-class SharedCacheHeadersMiddleware:
-    """Say which answers a shared cache (Varnish, a CDN) may keep, and for how long.
-
-    An answer is the same for every visitor when it was asked without a session or credentials
-    and sets no cookie: a form token (CSRF) always sets its cookie, so pages with one are never
-    shared, nor pages for a signed-in user. ("Vary: Cookie" alone does not count: Wagtail's user
-    bar reads ``request.user`` on every page, which marks it even for a visitor without cookies.)
-    Such answers may be kept for ``HTTP_CACHE_SECONDS`` (a publication purges them at once, see
-    ``cms.frontend_cache``); browsers revalidate every time. Every other answer without a policy
-    of its own is private. Goes first in MIDDLEWARE, to see the final answer.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.has_header("Cache-Control"):
-            return response
-        if self.shareable(request, response):
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.HTTP_CACHE_SECONDS
-            )
-        else:
-            patch_cache_control(response, private=True, no_cache=True)
-        return response
-
-    @staticmethod
-    def shareable(request, response):
-        return (
-            request.method in ("GET", "HEAD")
-            and response.status_code == 200
-            and not response.cookies
-            and "Authorization" not in request.headers
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        )
-
-
 class SecurityHeadersMiddleware(CSPMiddleware):
     """The Content-Security-Policy of django-csp (``CONTENT_SECURITY_POLICY``) on public pages,
     the admin's own policy (``ADMIN_CONTENT_SECURITY_POLICY``) under ``ADMIN_URL_PREFIXES`` and
@@ -201,45 +140,3 @@ def permissions_policy():
         f"{feature}=({' '.join(origin(value) for value in values)})"
         for feature, values in settings.PERMISSIONS_POLICY.items()
     )
-
-
-class SiteLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, but a path outside ``i18n_patterns`` never gets a language
-    redirect.
-
-    On a 404 without a language prefix, Django redirects to ``/<language>/<path>`` when that path
-    is "valid", and Wagtail's catch-all page route makes every path valid: a missing page of the
-    admin API (``/admin/api/main/pages/4/``) answered a redirect to ``/en/admin/api/…`` — an HTML
-    404 where wagtail-localize's editor expected JSON — and every mistyped admin address went
-    under ``/en/``. The paths that belong to a route outside ``i18n_patterns`` (the admin, the
-    documents, wagtail-transfer, the sitemap…: whatever ``cms.urls`` lists there) and the static
-    and media files keep their own 404.
-    """
-
-    def process_response(self, request, response):
-        if response.status_code == 404 and outside_i18n_patterns(
-            request.path_info, getattr(request, "urlconf", None)
-        ):
-            patch_vary_headers(response, ("Accept-Language",))
-            response.headers.setdefault("Content-Language", translation.get_language())
-            return response
-        return super().process_response(request, response)
-
-
-def outside_i18n_patterns(path, urlconf=None):
-    """Whether ``path`` belongs to a route of the URLconf that is not under ``i18n_patterns``:
-    an endpoint it matches in full, or an ``include()`` whose prefix it starts with (a mistyped
-    ``/admin/pagez/`` is still the admin's). Files under ``STATIC_URL`` and ``MEDIA_URL`` too,
-    whether or not Django serves them."""
-    files = tuple(
-        "/" + prefix.lstrip("/") for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix
-    )
-    if path.startswith(files):
-        return True
-    relative = path.lstrip("/")
-    for pattern in get_resolver(urlconf).url_patterns:
-        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
-            continue
-        if pattern.pattern.match(relative):
-            return True
-    return False

@@ -11,16 +11,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .page_forms import PageForm
-from .roles import SitePagePermissionTester
-
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    SynchronizedField("show_in_menus"),
-]
+from .editing.page_forms import PageForm
+from .editing.roles import SitePagePermissionTester
+from .seo.metadata import SeoMixin
 
 
 def image_field(verbose_name):
@@ -33,11 +26,6 @@ def image_field(verbose_name):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-
-
-def page_translatable_fields(*fields):
-    """The translatable fields of every page, followed by those of a page type."""
-    return PAGE_TRANSLATABLE_FIELDS + list(fields)
 
 
 SOCIAL_PLATFORMS = [
@@ -170,23 +158,38 @@ class SiteSettings(BaseSiteSetting):
 READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
 
-class SitePageMixin:
-    """What every page type of the site shares in the admin: the form that keeps a translation's
-    synchronised fields for those who edit the source (``cms.page_forms``) and the deletion rules
-    of ``cms.roles``; the pages that hold up the site set ``protected_from_deletion``."""
+class SitePage(SeoMixin, Page):
+    """The base of every page type of the site: what each page type has, and may override.
 
+    - ``allowed_http_methods``: GET, HEAD and OPTIONS; a page that takes a form adds POST.
+    - ``route_select_related``: the related objects its template shows, fetched with the page
+      when an address is routed to it (``home.models.AlliancePage.route``).
+    - ``card_template``: the card that index pages and "latest" sections show it with, and
+      ``listing_queryset()``: what that card needs, fetched with the list.
+    - ``translatable_fields``: those of every page; a page type adds its own to
+      ``SitePage.translatable_fields``.
+    - In the admin, the form that keeps a translation's synchronised fields for those who edit
+      the source (``cms.editing.page_forms``) and the deletion rules of ``cms.editing.roles``;
+      the pages that hold up the site set ``protected_from_deletion``.
+    - What it tells search engines and social media: ``og_type``, ``share_image()`` and
+      ``structured_data()`` (``cms.seo.metadata.SeoMixin``).
+    """
+
+    allowed_http_methods = READ_ONLY_METHODS
+    route_select_related = ()
+    card_template = None
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+    ]
     base_form_class = PageForm
     protected_from_deletion = False
 
-    def permissions_for_user(self, user):
-        return SitePagePermissionTester(user, self)
-
-
-class ListedPage(SitePageMixin):
-    """A page that index pages and "latest" sections show as a card."""
-
-    card_template = None
-    allowed_http_methods = READ_ONLY_METHODS
+    class Meta:
+        abstract = True
 
     @classmethod
     def listing_queryset(cls, queryset):
@@ -194,8 +197,11 @@ class ListedPage(SitePageMixin):
         queries."""
         return queryset
 
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
 
-class IndexPage(SitePageMixin, Page):
+
+class IndexPage(SitePage):
     """A page that lists its children, newest first, a page at a time."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -203,11 +209,10 @@ class IndexPage(SitePageMixin, Page):
     listed_model = None
     listed_order = ("-first_published_at",)
     items_per_page = 12
-    allowed_http_methods = READ_ONLY_METHODS
     protected_from_deletion = True
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    translatable_fields = page_translatable_fields(TranslatableField("introduction"))
+    translatable_fields = SitePage.translatable_fields + [TranslatableField("introduction")]
 
     class Meta:
         abstract = True

@@ -17,13 +17,11 @@ def repair_child_count(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
-    from .caching import register_signal_handlers as register_caching
-    from .frontend_cache import register_signal_handlers as register_frontend_cache
-    from .moves import register as register_moves
-    from .translation_state import register_hooks as register_translation_state
+    from .caching.signals import register_signal_handlers as register_caching
+    from .editing.moves import register as register_moves
+    from .i18n.translation_state import register_hooks as register_translation_state
 
     page_published.connect(repair_child_count, dispatch_uid="cms.repair_child_count")
     register_caching()
-    register_frontend_cache()
     register_moves()
     register_translation_state()

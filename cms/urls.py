@@ -11,10 +11,13 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.autosave import CreatePageView, EditPageView
-from cms.seo import MultilingualSitemap, robots_txt
-from cms.transfer import urls as transfer_urls
-from cms.views import choose_language, health, search
+from cms.editing.autosave import CreatePageView, EditPageView
+from cms.i18n.views import choose_language
+from cms.search.views import search
+from cms.seo.robots import robots_txt
+from cms.seo.sitemap import MultilingualSitemap
+from cms.views import health
+from transfer import urls as transfer_urls
 
 # What an uploaded file may do when opened on its own from the site's origin: nothing. Images,
 # audio and video shown in pages ignore it; an SVG or HTML file opened directly runs no script.
@@ -36,7 +39,7 @@ def serve_media(request, path):
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    # Wagtail's "add page" view, safe against its own autosave (cms/autosave.py): before the
+    # Wagtail's "add page" view, safe against its own autosave (cms/editing/autosave.py): before the
     # admin's URLs, so that this address (reversed as "wagtailadmin_pages:add") reaches it.
     path(
         "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
@@ -52,7 +55,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # wagtail-transfer's export API, with our page export (cms/transfer/urls.py).
+    # wagtail-transfer's export API, with our page export (transfer/urls.py).
     path("wagtail-transfer/", include(transfer_urls)),
     path("language/<str:code>/", choose_language, name="choose_language"),
     path(

@@ -1,76 +1,7 @@
-from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
-from wagtail.models import Locale, Page
-
-from cms.search import search_backend
-
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-
-
-@require_GET
-def choose_language(request, code):
-    """Remember the language a visitor chose in the switcher and take them to the page in it.
-
-    The choice is kept in Django's language cookie, which `/` reads; pages themselves set no
-    cookie, so that they stay cacheable."""
-    if code not in LANGUAGE_CODES:
-        raise Http404("Unknown language")
-    target = request.GET.get("next", "")
-    if not (
-        target.startswith(f"/{code}/")
-        and url_has_allowed_host_and_scheme(target, allowed_hosts=None)
-    ):
-        target = f"/{code}/"
-    response = HttpResponseRedirect(target)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=True,
-    )
-    return response
-
-
-SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
-
-
-@require_safe
-def search(request):
-    """Search the pages of the visitor's language (PostgreSQL full text with the language's
-    stemming, see cms.search). A page number that is not one answers 404."""
-    query = request.GET.get("query", "")
-    # No control characters (PostgreSQL refuses NUL), and spaces as one.
-    query = "".join(char if char.isprintable() else " " for char in query)
-    query = " ".join(query.split())[:SEARCH_QUERY_MAX_LENGTH]
-    results = None
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1)
-        found = search_backend().search(query, pages)
-        try:
-            results = Paginator(found, SEARCH_RESULTS_PER_PAGE).page(request.GET.get("page", 1))
-        except InvalidPage as error:
-            raise Http404(str(error)) from error
-    elif "page" in request.GET:
-        raise Http404("No search")
-    return TemplateResponse(
-        request,
-        "cms/search.html",
-        {
-            "search_query": query,
-            "items": results,
-            "query": urlencode({"query": query}),
-        },
-    )
 
 
 @never_cache

@@ -12,8 +12,8 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale, Page
 from wagtail_localize.views import edit_translation as localize_edit_translation
 
-from .translation_guard import stop_translation_of_own_source
-from .translation_report import TranslationStatusView, user_can_see_report
+from .i18n.translation_guard import stop_translation_of_own_source
+from .i18n.translation_report import TranslationStatusView, user_can_see_report
 
 
 class TranslationStatusMenuItem(MenuItem):
@@ -61,7 +61,7 @@ def register_translation_status_menu_item():
 
 
 # Aliases in the other languages on a page's first publication, not on a draft's creation.
-from .autosave import register as register_autosave  # noqa: E402
+from .editing.autosave import register as register_autosave  # noqa: E402
 
 register_autosave()
 

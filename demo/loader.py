@@ -39,7 +39,7 @@ from wagtail_localize.strings import StringValue
 from wagtailmedia.models import get_media_model
 
 from cms.factories import DocumentFactory, ImageFactory
-from cms.locales import grant_translators, sync_locale_trees
+from cms.i18n.locales import grant_translators, sync_locale_trees
 from cms.models import SiteSettings
 from documents.factories import DocumentIndexPageFactory, DocumentPageFactory
 from documents.models import LANGUAGE_NAMES, DocumentLanguageVersion

@@ -12,7 +12,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.models import IndexPage, ListedPage, page_translatable_fields
+from cms.models import IndexPage, SitePage
+from cms.seo.metadata import description
+from cms.seo.structured_data import SCHEMA, landing_page, organization, plain
 
 from .files import check_file_content, count_pages
 
@@ -49,13 +51,14 @@ class CustomDocument(AbstractDocument):
 PROTOCOL_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
-class DocumentPage(ListedPage, Page):
+class DocumentPage(SitePage):
     """A publication with one file per language."""
 
     date = models.DateField(_("publication date"))
     summary = RichTextField(_("summary"), blank=True, features=["bold", "italic", "link"])
 
     card_template = "documents/cards/document_card.html"
+    og_type = "article"
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -66,11 +69,11 @@ class DocumentPage(ListedPage, Page):
         index.SearchField("summary"),
         index.FilterField("date"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         SynchronizedField("date"),
         TranslatableField("summary"),
         SynchronizedField("language_versions"),
-    )
+    ]
 
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
@@ -86,6 +89,30 @@ class DocumentPage(ListedPage, Page):
                 queryset=DocumentLanguageVersion.objects.select_related("document"),
             )
         )
+
+    def structured_data(self, request, site_settings, image):
+        """schema.org DigitalDocument, with its file in each language."""
+        versions = list(self.language_versions.select_related("document"))
+        return {
+            "@context": SCHEMA,
+            "@type": "DigitalDocument",
+            "name": self.title,
+            "description": plain(self.summary) or description(self),
+            "datePublished": self.date.isoformat(),
+            "url": self.get_full_url(request),
+            "inLanguage": [version.language for version in versions] or self.locale.language_code,
+            "publisher": organization(site_settings, landing_page(self), request),
+            "encoding": [
+                {
+                    "@type": "MediaObject",
+                    "name": version.title or self.title,
+                    "inLanguage": version.language,
+                    "contentUrl": request.build_absolute_uri(version.document.url),
+                    "encodingFormat": version.document.file_extension,
+                }
+                for version in versions
+            ],
+        }
 
     def sorted_language_versions(self):
         """The language versions in EU protocol order, the visitor's own language first."""

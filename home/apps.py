@@ -10,7 +10,7 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from cms.archives import page_published as build_download_archive
-        from cms.locales import landing_page_created
+        from cms.i18n.locales import landing_page_created
         from signatures.services import call_changed, ensure_call_settings
 
         from .models import AlliancePage, ContentPage, JointCallPage

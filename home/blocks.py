@@ -8,7 +8,7 @@ from cms.blocks import (
     first_instance,
     live_target,
 )
-from cms.translation import localized
+from cms.i18n.localized import localized
 
 
 class PrinciplesBlock(blocks.StructBlock):

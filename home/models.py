@@ -3,8 +3,9 @@ from http import HTTPMethod
 from django.conf import settings
 from django.db import models
 from django.http import Http404
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,14 +16,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseBodyBlock
-from cms.models import (
-    READ_ONLY_METHODS,
-    IndexPage,
-    ListedPage,
-    SitePageMixin,
-    image_field,
-    page_translatable_fields,
-)
+from cms.models import IndexPage, SitePage, image_field
+from cms.seo.structured_data import SCHEMA, landing_page, organization, plain
 from signatures import views as signing
 from signatures.counter import confirmed_count
 from signatures.panels import CallSettingsPanel
@@ -31,7 +26,7 @@ from signatures.services import call_settings_for
 from .blocks import AllianceBodyBlock, JointCallBodyBlock
 
 
-class AlliancePage(SitePageMixin, Page):
+class AlliancePage(SitePage):
     """The landing page of each locale: the Alliance's story and the latest from every section."""
 
     protected_from_deletion = True
@@ -49,13 +44,11 @@ class AlliancePage(SitePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         TranslatableField("introduction"),
         SynchronizedField("hero_image"),
         TranslatableField("body"),
-    )
-
-    allowed_http_methods = READ_ONLY_METHODS
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -69,6 +62,35 @@ class AlliancePage(SitePageMixin, Page):
 
     class Meta:
         verbose_name = _("Alliance page")
+
+    def share_image(self):
+        return self.hero_image
+
+    def structured_data(self, request, site_settings, image):
+        """The Alliance (schema.org Organization) and the site in this language (WebSite), with
+        its search."""
+        url = self.get_full_url(request)
+        website = {
+            "@type": "WebSite",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": url,
+            "inLanguage": self.locale.language_code,
+            "publisher": {"@id": url + "#organization"},
+        }
+        try:
+            search_url = request.build_absolute_uri(reverse("search"))
+        except NoReverseMatch:  # pragma: no cover - the search is always there
+            search_url = None
+        if search_url:
+            website["potentialAction"] = {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": search_url + "?query={query}"},
+                "query-input": "required name=query",
+            }
+        alliance = organization(site_settings, self, request)
+        if self.introduction:
+            alliance["description"] = plain(self.introduction)
+        return {"@context": SCHEMA, "@graph": [alliance, website]}
 
     def route(self, request, path_components):
         """Find the page at a path of this language's site in two queries.
@@ -93,9 +115,7 @@ class AlliancePage(SitePageMixin, Page):
             raise Http404
         url_path = found[0].url_path
         model = found[0].specific_class
-        page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(
-            pk=found[0].pk
-        )
+        page = model.objects.select_related(*model.route_select_related).get(pk=found[0].pk)
         if page.depth == self.depth + 1:
             page._cached_parent_obj = self
         elif len(found) == 2 and found[1].depth == page.depth - 1:
@@ -103,7 +123,7 @@ class AlliancePage(SitePageMixin, Page):
         return page.route(request, path_components[lengths[url_path] :])
 
 
-class JointCallPage(RoutablePageMixin, SitePageMixin, Page):
+class JointCallPage(RoutablePageMixin, SitePage):
     """The Joint Call: its principles, its full text and the form to sign it.
 
     Its routes (see ``signatures.views``): the form, "check your inbox", the confirmation,
@@ -126,11 +146,11 @@ class JointCallPage(RoutablePageMixin, SitePageMixin, Page):
         index.SearchField("body"),
         index.SearchField("full_text"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         TranslatableField("introduction"),
         TranslatableField("body"),
         TranslatableField("full_text"),
-    )
+    ]
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
     parent_page_types = ["home.AlliancePage"]
@@ -192,7 +212,7 @@ class JointCallPage(RoutablePageMixin, SitePageMixin, Page):
         return signing.signatories(request, self)
 
 
-class StoryPage(ListedPage, Page):
+class StoryPage(SitePage):
     route_select_related = ["hero_image"]
 
     date = models.DateField(_("date"))
@@ -203,6 +223,7 @@ class StoryPage(ListedPage, Page):
     body = StreamField(BaseBodyBlock(), blank=True, verbose_name=_("body"))
 
     card_template = "home/cards/story_card.html"
+    og_type = "article"
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -219,14 +240,14 @@ class StoryPage(ListedPage, Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         SynchronizedField("date"),
         TranslatableField("summary"),
         SynchronizedField("hero_image"),
         TranslatableField("region"),
         SynchronizedField("country"),
         TranslatableField("body"),
-    )
+    ]
 
     parent_page_types = ["home.StoryIndexPage"]
     subpage_types = []
@@ -238,6 +259,35 @@ class StoryPage(ListedPage, Page):
     @classmethod
     def listing_queryset(cls, queryset):
         return queryset.select_related("hero_image")
+
+    def share_image(self):
+        return self.hero_image
+
+    def structured_data(self, request, site_settings, image):
+        """schema.org Article, by and from the Alliance."""
+        alliance = organization(site_settings, landing_page(self), request)
+        data = {
+            "@context": SCHEMA,
+            "@type": "Article",
+            "headline": Truncator(self.title).chars(110),
+            "description": plain(self.summary),
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+            "author": alliance,
+            "publisher": alliance,
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if image:
+            data["image"] = image["url"]
+        if self.region or self.country:
+            data["contentLocation"] = {
+                "@type": "Place",
+                "name": ", ".join(str(part) for part in (self.region, self.country.name) if part),
+            }
+        return data
 
 
 class StoryIndexPage(IndexPage):
@@ -251,7 +301,7 @@ class StoryIndexPage(IndexPage):
         verbose_name = _("story index")
 
 
-class ContentPage(SitePageMixin, Page):
+class ContentPage(SitePage):
     """A plain page: privacy notice, contact, the branding toolkit, "find out why"…"""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -262,12 +312,10 @@ class ContentPage(SitePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         TranslatableField("introduction"),
         TranslatableField("body"),
-    )
-
-    allowed_http_methods = READ_ONLY_METHODS
+    ]
 
     parent_page_types = ["home.AlliancePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -15,8 +15,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 from wagtailmedia.models import AbstractMedia
 
-from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
-from cms.templatetags.site_tags import iso_duration
+from cms.formatting import iso_duration
+from cms.models import IndexPage, SitePage, image_field
+from cms.seo.structured_data import SCHEMA
 
 from .embeds import platform_embed
 from .media_files import MediaFileError, read_media_file
@@ -84,7 +85,7 @@ class VideoSeries(TranslatableMixin, models.Model):
         return self.name
 
 
-class VideoPage(ListedPage, Page):
+class VideoPage(SitePage):
     """One video of the media library, with a page of its own that can be shared: an uploaded
     file (with captions in several languages) or a video on a platform, which loads only when
     the visitor asks for it."""
@@ -122,6 +123,7 @@ class VideoPage(ListedPage, Page):
     )
 
     card_template = "media_library/cards/video_card.html"
+    og_type = "video.other"
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("series")], heading=_("About")),
@@ -139,7 +141,7 @@ class VideoPage(ListedPage, Page):
         index.SearchField("transcript"),
         index.FilterField("date"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         SynchronizedField("date"),
         TranslatableField("series"),
         SynchronizedField("poster"),
@@ -148,7 +150,7 @@ class VideoPage(ListedPage, Page):
         SynchronizedField("video_url", overridable=False),
         SynchronizedField("captions"),
         TranslatableField("transcript"),
-    )
+    ]
 
     parent_page_types = ["media_library.VideoIndexPage"]
     subpage_types = []
@@ -168,7 +170,6 @@ class VideoPage(ListedPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.player_context())
-        context["structured_data"] = self.structured_data(request)
         return context
 
     def player_context(self):
@@ -180,10 +181,13 @@ class VideoPage(ListedPage, Page):
         provider = (embed and embed.provider_name) or urlsplit(self.video_url).hostname
         return {"embed": embed, "provider": provider}
 
-    def structured_data(self, request):
+    def share_image(self):
+        return self.poster
+
+    def structured_data(self, request, site_settings, image):
         """schema.org VideoObject: what search engines show of the video."""
         data = {
-            "@context": "https://schema.org",
+            "@context": SCHEMA,
             "@type": "VideoObject",
             "name": self.title,
             "description": strip_tags(self.description) or self.title,

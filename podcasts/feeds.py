@@ -74,10 +74,9 @@ def absolute(request, url):
     return url if urlsplit(url).scheme else request.build_absolute_uri(url)
 
 
-def podcast_feed(show, request):
-    """The RSS document of a show's live episodes in the show's language."""
-    from .models import EpisodePage
-
+def podcast_feed(show, episodes, request):
+    """The RSS document of a show and its episodes (those without audio are left out), in the
+    show's language."""
     feed_url = absolute(request, show.feed_url)
     page_url = absolute(request, show.url)
     language = show.locale.language_code
@@ -108,12 +107,6 @@ def podcast_feed(show, request):
     feed.podcastindex.locked = show.podcast_locked
     feed.podcastindex.owner = show.owner_email
 
-    episodes = (
-        EpisodePage.objects.child_of(show)
-        .live()
-        .select_related("audio", "transcript_file")
-        .order_by("date", "pk")
-    )
     for episode in episodes:
         if episode.audio is None:
             continue

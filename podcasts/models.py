@@ -12,9 +12,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cms.blocks import BaseBodyBlock
-from cms.models import IndexPage, ListedPage, image_field, page_translatable_fields
+from cms.formatting import iso_duration
+from cms.models import IndexPage, SitePage, image_field
+from cms.seo.metadata import description
+from cms.seo.structured_data import SCHEMA, plain
 
 from .blocks import ChapterBlock, GuestBlock, seconds
+from .feeds import podcast_feed
 
 APPLE_CATEGORIES = [
     ("Government", "Government"),
@@ -26,7 +30,7 @@ APPLE_CATEGORIES = [
 ]
 
 
-class EpisodePage(RoutablePageMixin, ListedPage, Page):
+class EpisodePage(RoutablePageMixin, SitePage):
     route_select_related = ["audio", "transcript_file"]
 
     episode_number = models.PositiveIntegerField(_("episode number"), null=True, blank=True)
@@ -79,7 +83,7 @@ class EpisodePage(RoutablePageMixin, ListedPage, Page):
         index.SearchField("transcript"),
         index.FilterField("date"),
     ]
-    translatable_fields = page_translatable_fields(
+    translatable_fields = SitePage.translatable_fields + [
         SynchronizedField("episode_number"),
         SynchronizedField("season_number"),
         SynchronizedField("date"),
@@ -90,7 +94,7 @@ class EpisodePage(RoutablePageMixin, ListedPage, Page):
         TranslatableField("transcript"),
         SynchronizedField("transcript_file", overridable=False),
         TranslatableField("chapters"),
-    )
+    ]
 
     parent_page_types = ["podcasts.PodcastShowPage"]
     subpage_types = []
@@ -110,6 +114,46 @@ class EpisodePage(RoutablePageMixin, ListedPage, Page):
 
     def get_cached_paths(self):
         return ["/", "chapters/", "transcript/"]
+
+    def share_image(self):
+        """The show's artwork."""
+        return getattr(self.get_parent().specific, "artwork", None)
+
+    def structured_data(self, request, site_settings, image):
+        """schema.org PodcastEpisode, part of its show's series, with its audio."""
+        show = self.get_parent().specific
+        data = {
+            "@context": SCHEMA,
+            "@type": "PodcastEpisode",
+            "name": self.title,
+            "description": plain(self.summary),
+            "datePublished": self.date.isoformat(),
+            "url": self.get_full_url(request),
+            "inLanguage": getattr(show, "audio_language", "") or self.locale.language_code,
+            "partOfSeries": {
+                "@type": "PodcastSeries",
+                "name": show.title,
+                "url": show.get_full_url(request),
+            },
+        }
+        if self.episode_number:
+            data["episodeNumber"] = self.episode_number
+        if self.season_number:
+            data["partOfSeason"] = {"@type": "PodcastSeason", "seasonNumber": self.season_number}
+        if image:
+            data["image"] = image["url"]
+        if self.audio:
+            media = {
+                "@type": "AudioObject",
+                "contentUrl": request.build_absolute_uri(self.audio.url),
+            }
+            if self.audio.mime_type:
+                media["encodingFormat"] = self.audio.mime_type
+            if self.audio.duration:
+                media["duration"] = iso_duration(self.audio.duration)
+                data["timeRequired"] = media["duration"]
+            data["associatedMedia"] = media
+        return data
 
     @path("chapters/", name="chapters")
     def chapters_json(self, request):
@@ -138,7 +182,7 @@ class EpisodePage(RoutablePageMixin, ListedPage, Page):
         return render(request, "podcasts/transcript.html", {"page": self})
 
 
-class PodcastShowPage(RoutablePageMixin, ListedPage, IndexPage):
+class PodcastShowPage(RoutablePageMixin, IndexPage):
     """A podcast show, such as Regio Waves, listing its episodes, with its RSS feed."""
 
     route_select_related = ["artwork"]
@@ -215,6 +259,25 @@ class PodcastShowPage(RoutablePageMixin, ListedPage, IndexPage):
     def listing_queryset(cls, queryset):
         return queryset.select_related("artwork")
 
+    def share_image(self):
+        return self.artwork
+
+    def structured_data(self, request, site_settings, image):
+        """schema.org PodcastSeries, with its feed."""
+        data = {
+            "@context": SCHEMA,
+            "@type": "PodcastSeries",
+            "name": self.title,
+            "description": plain(self.description) or description(self),
+            "url": self.get_full_url(request),
+            "webFeed": request.build_absolute_uri(self.feed_url),
+            "inLanguage": self.audio_language or self.locale.language_code,
+            "author": {"@type": "Organization", "name": self.author},
+        }
+        if image:
+            data["image"] = image["url"]
+        return data
+
     @property
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
@@ -225,9 +288,15 @@ class PodcastShowPage(RoutablePageMixin, ListedPage, IndexPage):
     @path("feed/", name="feed")
     def feed(self, request):
         """The show's RSS feed in this language, for podcast apps and directories."""
-        from .feeds import podcast_feed
-
-        return HttpResponse(podcast_feed(self, request), content_type="application/rss+xml")
+        episodes = (
+            EpisodePage.objects.child_of(self)
+            .live()
+            .select_related("audio", "transcript_file")
+            .order_by("date", "pk")
+        )
+        return HttpResponse(
+            podcast_feed(self, episodes, request), content_type="application/rss+xml"
+        )
 
 
 class PodcastIndexPage(IndexPage):

@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
-from cms.frontend_cache import pages_showing, purge_pages
+from cms.caching.frontend import pages_showing, purge_pages
 
 from .counter import count_changed
 from .models import CallSettings, Signature

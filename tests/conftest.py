@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, Page, Site
 
 from cms.factories import DocumentFactory, ImageFactory
-from cms.locales import sync_locale_trees
+from cms.i18n.locales import sync_locale_trees
 from cms.models import SiteSettings
 from demo.factories import MediaFactory
 from documents.factories import (

@@ -1,7 +1,7 @@
 """The groups the documentation names, each with what its role needs and nothing more:
 
 - Officers: create, edit, publish, move and delete content in every language (not the landing
-  pages, the Joint Call or the index pages: ``cms.roles``), images, documents, media and video
+  pages, the Joint Call or the index pages: ``cms.editing.roles``), images, documents, media and video
   series, submit translations, see and export signatures; no users, groups or settings.
 - Signature managers: the signatures (moderate, erase, resend) and the calls' settings.
 - Translators (made in 0002): submit translations, edit and publish the other languages.

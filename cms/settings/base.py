@@ -30,7 +30,7 @@ PROJECT_APPS = [
     "podcasts",
     "documents",
     "demo",
-    "cms.transfer",
+    "transfer",
 ]
 
 INSTALLED_APPS = [
@@ -72,7 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.SharedCacheHeadersMiddleware",
+    "cms.caching.middleware.SharedCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     # Static files, compressed and with far-future headers for hashed names, from the app server.
@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "cms.middleware.RangeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware, without language redirects outside i18n_patterns (the admin, files…).
-    "cms.middleware.SiteLocaleMiddleware",
-    "cms.middleware.CachedSiteMiddleware",
+    "cms.i18n.middleware.SiteLocaleMiddleware",
+    "cms.caching.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,7 +136,7 @@ if REDIS_URL := env("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# HTTP caching. Public answers may be kept this long by a shared cache (cms.middleware); a
+# HTTP caching. Public answers may be kept this long by a shared cache (cms.caching.middleware); a
 # publication purges what it changes at once, so this only bounds how old the signature count
 # on a cached page can be. FRONTEND_CACHE_URLS: the Varnish instances (or other HTTP caches
 # accepting PURGE) to purge, comma-separated, e.g. http://127.0.0.1:6081.
@@ -256,17 +256,17 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "#CohesionAlliance"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-# PostgreSQL full text with each language's stemming (cms/search.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
+# PostgreSQL full text with each language's stemming (cms/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "zip", "epub", "vtt"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain", "text/vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
-# No SVG: an SVG image can run scripts on the site's origin (cms/image_forms.py).
+# No SVG: an SVG image can run scripts on the site's origin (cms/editing/image_forms.py).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-# Every image needs its description, its alternative text (cms/image_forms.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
+# Every image needs its description, its alternative text (cms/editing/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.editing.image_forms.ImageForm"
 # An empty file is refused as empty, not for its missing extension (documents/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

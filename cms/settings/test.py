@@ -31,8 +31,8 @@ MEDIA_ROOT = env("TEST_MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="cohe
 SERVE_MEDIA = True
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.fakes.FakeEmbedFinder"}]
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# PostgreSQL full text with each language's stemming (cms/search.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
+# PostgreSQL full text with each language's stemming (cms/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }

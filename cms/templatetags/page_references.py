@@ -1,11 +1,11 @@
 from django import template
 
-from cms.references import deletion_summary as summarise
+from cms.editing.references import deletion_summary as summarise
 
 register = template.Library()
 
 
 @register.simple_tag
 def deletion_summary(page):
-    """What deleting ``page`` breaks and takes with it (``cms.references``)."""
+    """What deleting ``page`` breaks and takes with it (``cms.editing.references``)."""
     return summarise(page)

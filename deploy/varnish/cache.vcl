@@ -1,8 +1,8 @@
 # The caching rules of the site, included by default.vcl (one app server) and scale-out.vcl
 # (several). The application decides what may be shared: it sends
 # "Cache-Control: public, s-maxage=…" only for anonymous answers without cookies
-# (cms.middleware.SharedCacheHeadersMiddleware); these rules keep credentials away from the
-# cache and let the site purge what a publication changes (cms.frontend_cache).
+# (cms.caching.middleware.SharedCacheHeadersMiddleware); these rules keep credentials away from
+# the cache and let the site purge what a publication changes (cms.caching.frontend).
 
 import std;
 

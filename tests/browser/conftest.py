@@ -66,7 +66,7 @@ def demo_site(django_db_setup, django_db_blocker):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from cms.locales import TRANSLATORS
+    from cms.i18n.locales import TRANSLATORS
     from home.models import JointCallPage
     from media_library.models import VideoIndexPage, VideoPage
 

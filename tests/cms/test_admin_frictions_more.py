@@ -37,7 +37,7 @@ def translation_editor_segments(client, page, language_code):
 
 @pytest.fixture
 def illustrated_story(site_tree):
-    from cms.locales import sync_locale_trees
+    from cms.i18n.locales import sync_locale_trees
 
     image = site_tree.image
     page = StoryPageFactory(

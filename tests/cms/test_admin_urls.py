@@ -1,11 +1,11 @@
 """Addresses outside the language trees (the admin, its API, files, the sitemap…) never get a
 language prefix: a missing one is their own 404, not a redirect to ``/en/…``
-(``cms.middleware.SiteLocaleMiddleware``)."""
+(``cms.i18n.middleware.SiteLocaleMiddleware``)."""
 
 import pytest
 from django.conf import settings
 
-from cms.middleware import outside_i18n_patterns
+from cms.i18n.middleware import outside_i18n_patterns
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Wagtail's autosave and Publish on a new page (cms/autosave.py): the requests of one "add
+"""Wagtail's autosave and Publish on a new page (cms/editing/autosave.py): the requests of one "add
 page" form make one page, Publish wins, no admin answer is a 500, and a draft nobody publishes
 has no copies in the other languages."""
 

@@ -61,3 +61,19 @@ def test_cached_fragments_are_not_shared_between_languages(client, site_tree):
     assert (
         soup(client, site_tree.lv.story.url).select_one(".main-menu a")["href"].startswith("/lv/")
     )
+
+
+def test_video_cards_follow_their_series(client, site_tree, django_capture_on_commit_callbacks):
+    """The video series is registered by its own app (media_library's ready())."""
+
+    def card_meta():
+        return " ".join(
+            meta.get_text() for meta in soup(client, site_tree.en.home.url).select(".card__meta")
+        )
+
+    series = site_tree.en.video.series
+    assert series.name in card_meta()  # cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        series.name = "Cohesion at work"
+        series.save()
+    assert "Cohesion at work" in card_meta()

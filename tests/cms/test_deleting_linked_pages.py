@@ -1,7 +1,7 @@
 """Deleting a page other pages link to: the confirmation names them (once each, not once per
 language copy), the links disappear from the live site without breaking it, and the pages that
-linked to it can be published again (cms/references.py, the page-link blocks of cms/blocks.py
-and home/blocks.py)."""
+linked to it can be published again (cms/editing/references.py, the page-link blocks of
+cms/blocks.py and home/blocks.py)."""
 
 import pytest
 from bs4 import BeautifulSoup

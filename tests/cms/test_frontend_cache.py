@@ -128,3 +128,12 @@ def test_nothing_is_purged_when_no_cache_is_configured(site_tree, settings):
     site_tree.en.story.save_revision().publish()
     run_worker()
     assert RecordingFrontendCache.purged == []
+
+
+def test_a_video_series_purges_every_page(site_tree, purged):
+    """The video series is registered by its own app (media_library's ready())."""
+    series = site_tree.en.video.series
+    series.save()
+    urls = purged()
+    for page in (site_tree.en.home, site_tree.lv.story, site_tree.en.document):
+        assert address(page) in urls

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
-from cms.locales import sync_locale_trees
+from cms.i18n.locales import sync_locale_trees
 from podcasts.factories import PodcastShowPageFactory
 from tests.fakes import RecordingFrontendCache
 from tests.signatures.signing import run_worker

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from wagtail.models import Locale, Page
 
-from cms.search import SEARCH_CONFIGS, search_backend, search_config
+from cms.search.backend import SEARCH_CONFIGS, search_backend, search_config
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def test_long_and_odd_queries_do_not_fail(client, site_tree):
 
 
 def test_search_results_are_paginated(client, site_tree, settings):
-    from cms import views
+    from cms.search import views
 
     original = views.SEARCH_RESULTS_PER_PAGE
     views.SEARCH_RESULTS_PER_PAGE = 1

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
-from cms.translation_state import is_in_progress, is_published_translation
+from cms.i18n.translation_state import is_in_progress, is_published_translation
 from home.factories import StoryPageFactory
 from home.models import StoryPage
 from tests.cms.test_translation_workflow import report_statuses
@@ -25,7 +25,7 @@ BODY = "Turku wants to be climate neutral."
 
 @pytest.fixture
 def story(site_tree):
-    from cms.locales import sync_locale_trees
+    from cms.i18n.locales import sync_locale_trees
 
     page = StoryPageFactory(
         parent=site_tree.en.story_index,

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def story(site_tree):
     """A new English story; like every page, it has aliases in every other language."""
-    from cms.locales import sync_locale_trees
+    from cms.i18n.locales import sync_locale_trees
 
     page = StoryPageFactory(
         parent=site_tree.en.story_index,

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from cms.transfer.importing import SourceClient
+from transfer.importing import SourceClient
 
 SOURCE = "staging"
 SECRET = "staging-secret"

@@ -1,4 +1,4 @@
-"""Importing through cms.transfer in one process: this instance is its own source (the export is
+"""Importing through the transfer app in one process: this instance is its own source (the export is
 recorded, then the pages are deleted, so that the import creates them again)."""
 
 import json
@@ -14,11 +14,11 @@ from wagtail_transfer import operations
 from wagtail_transfer.models import IDMapping
 from wagtail_transfer.operations import ImportPlanner
 
-from cms.locales import sync_locale_trees
+from cms.i18n.locales import sync_locale_trees
 from cms.models import SiteSettings
-from cms.transfer.errors import TransferError
-from cms.transfer.importing import TransferPlanner, import_page
 from home.models import JointCallPage
+from transfer.errors import TransferError
+from transfer.importing import TransferPlanner, import_page
 
 from .conftest import SOURCE, InProcessSource
 

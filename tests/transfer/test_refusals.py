@@ -13,9 +13,9 @@ from wagtail.models import Page
 from wagtail_transfer.auth import digest_for_source
 from wagtail_transfer.models import IDMapping
 
-from cms.transfer.errors import TransferError
-from cms.transfer.importing import import_page
-from cms.transfer.urls import is_content
+from transfer.errors import TransferError
+from transfer.importing import import_page
+from transfer.urls import is_content
 
 from .conftest import SECRET, SOURCE, InProcessSource
 from .test_import import delete_everywhere
@@ -126,7 +126,7 @@ def test_admin_import_shows_the_refusal(admin_client, site_tree, settings):
 
 
 def test_admin_import_succeeds_through_the_view(admin_client, site_tree, monkeypatch):
-    monkeypatch.setattr("cms.transfer.importing.SourceClient", InProcessSource)
+    monkeypatch.setattr("transfer.importing.SourceClient", InProcessSource)
     page = site_tree.en.joint_call
     response = admin_client.post(
         reverse("wagtail_transfer_admin:import"),
@@ -156,7 +156,7 @@ def test_chooser_proxy_without_accept_header(admin_client, monkeypatch):
             content=b'{"items": []}', status_code=200, headers={"Content-Type": "application/json"}
         )
 
-    monkeypatch.setattr("cms.transfer.views.requests.get", fake_get)
+    monkeypatch.setattr("transfer.views.requests.get", fake_get)
     url = reverse("wagtail_transfer_admin:chooser_api_proxy", args=[SOURCE, ""])
     response = admin_client.get(url, {"child_of": "root"})
     assert response.status_code == 200
@@ -173,7 +173,7 @@ def test_chooser_proxy_unreachable_and_unknown(admin_client, monkeypatch):
     def refused(*args, **kwargs):
         raise requests.ConnectionError("refused")
 
-    monkeypatch.setattr("cms.transfer.views.requests.get", refused)
+    monkeypatch.setattr("transfer.views.requests.get", refused)
     url = reverse("wagtail_transfer_admin:chooser_api_proxy", args=[SOURCE, ""])
     response = admin_client.get(url)
     assert response.status_code == 502

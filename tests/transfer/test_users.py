@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from wagtail.images import get_image_model
 from wagtail_transfer.locators import FieldLocator, get_locator_for_model
 
-from cms.transfer.importing import import_model
 from tests.transfer.conftest import SOURCE, InProcessSource
+from transfer.importing import import_model
 
 pytestmark = pytest.mark.usefixtures("transfer_settings")
 

@@ -2,8 +2,8 @@
 confirmation (``cms/templates/wagtailadmin/pages/confirm_delete.html``).
 
 Deleting a page of the source language deletes its copy in every language and their subpages
-(``cms.moves``), so the links that break are those to any of these pages. Wagtail's own count
-("This page is referenced 22 times") counts each language's copy of a referring page, aliases
+(``cms.editing.moves``), so the links that break are those to any of these pages. Wagtail's own
+count ("This page is referenced 22 times") counts each language's copy of a referring page, aliases
 included; here each referring page is listed once, by its translation key, under its
 source-language title.
 """

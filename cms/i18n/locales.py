@@ -4,11 +4,24 @@ other languages, never the English one."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from django.core.cache import cache
+from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+
 TRANSLATORS = "Translators"
+
+
+def language_codes():
+    """Locale id -> language code, cached until the content changes."""
+    key = f"locale-codes:{content_version()}"
+    codes = cache.get(key)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(key, codes, FRAGMENT_SECONDS)
+    return codes
 
 
 def sync_locale_trees():
@@ -21,7 +34,7 @@ def sync_locale_trees():
 
 def grant_translators(root_page):
     """Translators edit and publish the other languages' trees. (They read the source
-    language's tree as everyone who may submit translations does: ``cms.roles``.)"""
+    language's tree as everyone who may submit translations does: ``cms.editing.roles``.)"""
     group = Group.objects.filter(name=TRANSLATORS).first()
     if group is None or root_page.locale.language_code == settings.LANGUAGE_CODE:
         return

@@ -1,6 +1,6 @@
 """Whether a page of a language is translated — the one rule the site uses to decide.
 
-Every language has the whole tree (``cms.locales``). A page of another language than the
+Every language has the whole tree (``cms.i18n.locales``). A page of another language than the
 source is, for visitors, in one of three states:
 
 - **an alias** (wagtail-localize's copy of the English page): English content, marked
@@ -21,10 +21,13 @@ is not its own (or none, with unpublished changes).
 
 from anyascii import anyascii
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import BooleanField, Case, CharField, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
+
+from cms.caching.fragments import FRAGMENT_SECONDS, content_version
 
 
 def published_translation_q():
@@ -61,10 +64,6 @@ def is_published_translation(page):
     if known is None:
         # Only a publication (or unpublication) changes it, and that moves the content version
         # on; the conversion of an alias is seen in ``alias_of_id`` first.
-        from django.core.cache import cache
-
-        from cms.caching import FRAGMENT_SECONDS, content_version
-
         key = f"published-translation:{content_version()}:{page.pk}"
         known = cache.get(key)
         if known is None:

@@ -103,30 +103,3 @@ def purge_document(sender, instance, **kwargs):
 
 def purge_everything(**kwargs):
     purge_pages(Page.objects.live().filter(depth__gte=LANDING_DEPTH).specific(defer=True))
-
-
-def register_signal_handlers():
-    from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-    from wagtail.documents import get_document_model
-    from wagtail.models import Locale
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from media_library.models import VideoSeries
-
-    from .models import SiteSettings
-
-    for signal in (page_published, page_unpublished):
-        signal.connect(purge_pages_showing, dispatch_uid=f"cms.purge_pages_showing.{signal!r}")
-    document_model = get_document_model()
-    pre_save.connect(remember_document_address, sender=document_model, dispatch_uid="cms.doc_url")
-    post_save.connect(purge_document, sender=document_model, dispatch_uid="cms.purge_doc")
-    # Before the deletion: the pages that offer the document are still in the reference index.
-    pre_delete.connect(purge_document, sender=document_model, dispatch_uid="cms.purge_del_doc")
-    post_page_move.connect(purge_locale_of_moved_page, dispatch_uid="cms.purge_moved_page")
-    for model in (SiteSettings, VideoSeries, Locale, Site):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                purge_everything,
-                sender=model,
-                dispatch_uid=f"cms.purge_everything.{signal!r}.{model.__name__}",
-            )

@@ -6,8 +6,8 @@ page is indexed with the configuration of its own language (``"french"`` stems "
 PostgreSQL has no stemmer for (Bulgarian, Czech, Estonian, Croatian, Latvian, Maltese, Polish,
 Slovak, Slovenian) use ``"simple"``: whole words, case and accents as written.
 
-``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}``; on SQLite (``make run``)
-this is Wagtail's database backend, with the visitor's double quotes escaped.
+``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}``; on SQLite
+(``make run``) this is Wagtail's database backend, with the visitor's double quotes escaped.
 """
 
 import functools

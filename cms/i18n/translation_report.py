@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
-from cms.translation_state import with_published_translation
+from cms.i18n.translation_state import with_published_translation
 
 TRANSLATED = "translated"
 OUT_OF_DATE = "out of date"
@@ -36,7 +36,7 @@ def translation_statuses(pages):
 
     - not translated yet: the language has no page, or only wagtail-localize's alias of it;
     - in progress: submitted for translation, but no translation published yet (visitors still
-      see the English page: ``cms.translation_state``);
+      see the English page: ``cms.i18n.translation_state``);
     - out of date: a translation is published, but the source page changed after its last sync
       (wagtail-localize's "Sync translated pages" brings the change in);
     - translated: a translation is published and the source has not changed since.

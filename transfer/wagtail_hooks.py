@@ -1,4 +1,4 @@
-"""cms.transfer's adapters and admin views, registered through wagtail-transfer's and Wagtail's
+"""The transfer app's adapters and admin views, registered through wagtail-transfer's and Wagtail's
 own hooks. This app is listed before wagtail_transfer, so its admin URLs come first and take the
 place of wagtail-transfer's import view and chooser proxy."""
 

@@ -1,15 +1,11 @@
-"""What search engines read: the sitemap of every language, with each page's translations as
-``hreflang`` alternates, and robots.txt."""
+"""The sitemap of every language, with each page's translations as ``hreflang`` alternates."""
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse
-from django.urls import reverse
-from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from cms.translation_state import published_translation_q
+from cms.i18n.translation_state import published_translation_q
 
 LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.LANGUAGES)}
 
@@ -75,19 +71,3 @@ class MultilingualSitemap(Sitemap):
         if source:
             alternates.append({"lang_code": "x-default", "location": source[0]["location"]})
         return alternates
-
-
-@require_safe
-def robots_txt(request):
-    """robots.txt: everything public may be indexed except the admin, search results and the
-    language switch; the sitemap lists every page."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
-        "Disallow: /language/",
-        "Disallow: /wagtail-transfer/",
-    ]
-    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
-    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

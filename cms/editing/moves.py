@@ -4,8 +4,8 @@ aliases) stay in the same place of every tree.
 - **Moving** a source page (the admin's move, a bulk move, code) moves each language's copy
   under the parent's copy in that language, next to the same sibling. Each of these moves is an
   ordinary Wagtail move: ``wagtail.contrib.redirects`` makes a redirect from each old address,
-  ``cms.frontend_cache`` purges each language's pages (old addresses and podcast feeds
-  included) and ``cms.caching`` retires the cached fragments.
+  ``cms.caching.frontend`` purges each language's pages (old addresses and podcast feeds
+  included) and ``cms.caching.fragments`` retires the cached fragments.
 - **Deleting** a source page in the admin deletes its copies in every language too (Wagtail's
   ``construct_translated_pages_to_cascade_actions`` hook, which the delete view lists and
   applies), and the bulk delete of the page listing too (``after_bulk_action``); a copy left

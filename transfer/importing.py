@@ -29,7 +29,7 @@ from wagtail_transfer.locators import get_locator_for_model
 from wagtail_transfer.models import IDMapping
 from wagtail_transfer.operations import CircularDependencyException, ImportPlanner
 
-from cms.locales import sync_locale_trees
+from cms.i18n.locales import sync_locale_trees
 
 from .errors import TransferError
 

@@ -3,7 +3,7 @@
 wagtail-localize lets anyone who may edit a translated page stop its synchronisation, which
 turns it into an ordinary page with every field editable. For a translator that would mean
 rights over what the source page owns (synchronised fields); only those who may edit the source
-may stop it. (The page form locks those fields too: ``cms.page_forms``.)
+may stop it. (The page form locks those fields too: ``cms.editing.page_forms``.)
 """
 
 from django.core.exceptions import PermissionDenied

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.transfer.errors import TransferError
-from cms.transfer.importing import import_page
+from transfer.errors import TransferError
+from transfer.importing import import_page
 
 
 class Command(BaseCommand):

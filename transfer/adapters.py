@@ -45,6 +45,7 @@ class SourceFileAdapter(FileAdapter):
             return
         client = getattr(context, "source_client", None)
         if client is None:
+            # The app's old name, kept: the message is translated as it is in every catalogue.
             raise TransferError(_("Files can only be fetched through cms.transfer's importer."))
         url = client.absolute_url(value["download_url"])
         imported = context.imported_files_by_source_url.get(url)

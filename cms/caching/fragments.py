@@ -30,24 +30,3 @@ def content_changed(**kwargs):
             cache.set(CONTENT_VERSION_KEY, int(time.time() * 1000), None)
 
     transaction.on_commit(bump)
-
-
-def register_signal_handlers():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, Page, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from media_library.models import VideoSeries
-
-    from .models import SiteSettings
-
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(content_changed, dispatch_uid=f"cms.content_changed.{signal!r}")
-    post_delete.connect(content_changed, sender=Page, dispatch_uid="cms.content_changed.delete")
-    for model in (SiteSettings, VideoSeries, Locale, Site):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                content_changed,
-                sender=model,
-                dispatch_uid=f"cms.content_changed.{signal!r}.{model.__name__}",
-            )

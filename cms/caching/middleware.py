@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+from wagtail.models import Site
+
+from .fragments import FRAGMENT_SECONDS, content_version
+
+
+class CachedSiteMiddleware:
+    """Find the request's Wagtail site from the cache rather than the database: Wagtail looks it
+    up on every request, and it changes only when an administrator edits the sites (which moves
+    the content version on)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = f"site:{request._get_raw_host()}:{request.get_port()}:{content_version()}"
+        site = cache.get(key)
+        if site is None:
+            site = Site.find_for_request(request)
+            cache.set(key, site, FRAGMENT_SECONDS)
+        request._wagtail_site = site
+        return self.get_response(request)
+
+
+class SharedCacheHeadersMiddleware:
+    """Say which answers a shared cache (Varnish, a CDN) may keep, and for how long.
+
+    An answer is the same for every visitor when it was asked without a session or credentials
+    and sets no cookie: a form token (CSRF) always sets its cookie, so pages with one are never
+    shared, nor pages for a signed-in user. ("Vary: Cookie" alone does not count: Wagtail's user
+    bar reads ``request.user`` on every page, which marks it even for a visitor without cookies.)
+    Such answers may be kept for ``HTTP_CACHE_SECONDS`` (a publication purges them at once, see
+    ``cms.caching.frontend``); browsers revalidate every time. Every other answer without a policy
+    of its own is private. Goes first in MIDDLEWARE, to see the final answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if self.shareable(request, response):
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.HTTP_CACHE_SECONDS
+            )
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    @staticmethod
+    def shareable(request, response):
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.cookies
+            and "Authorization" not in request.headers
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )

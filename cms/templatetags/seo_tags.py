@@ -1,0 +1,38 @@
+from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from cms.caching import fragments
+from cms.models import SiteSettings
+from cms.seo.metadata import SeoMixin, meta_context
+from cms.seo.structured_data import json_ld_script
+
+register = template.Library()
+
+register.simple_tag(json_ld_script, name="json_ld")
+
+
+@register.simple_tag(takes_context=True)
+def seo_meta(context):
+    """The canonical address, Open Graph and Twitter card tags and schema.org data (JSON-LD) of
+    the page shown (``cms.seo.metadata``); cached until the content changes."""
+    page = context.get("page")
+    request = context.get("request")
+    if request is None or not isinstance(page, SeoMixin) or not page.pk:
+        return ""
+    number = request.GET.get("page", "")
+    number = number if number.isdigit() else ""
+    key = (
+        f"seo:{fragments.content_version()}:{request.get_host()}:{page.pk}:"
+        f"{request.path}:{number}:{get_language()}"
+    )
+    html = cache.get(key)
+    if html is None:
+        site_settings = SiteSettings.for_request(request)
+        html = render_to_string(
+            "includes/seo_meta.html", meta_context(page, request, site_settings)
+        )
+        cache.set(key, html, fragments.FRAGMENT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes
