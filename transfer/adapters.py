@@ -51,7 +51,7 @@ class SourceFileAdapter(FileAdapter):
         imported = context.imported_files_by_source_url.get(url)
         if imported is None:
             content = client.download(url)
-            if hashlib.sha1(content).hexdigest() != value["hash"]:
+            if hashlib.sha1(content, usedforsecurity=False).hexdigest() != value["hash"]:
                 raise TransferError(
                     _("The file %(url)s is not the one the source described (its content differs).")
                     % {"url": url}

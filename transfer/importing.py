@@ -121,7 +121,7 @@ def check_export(data):
             get_model(obj["model"])
             if not isinstance(obj["fields"], dict):
                 raise TypeError(obj)
-            obj["pk"]  # noqa: B018
+            obj["pk"]
     except (KeyError, TypeError, ValueError) as error:
         raise TransferError(_("The source's export is malformed.")) from error
 

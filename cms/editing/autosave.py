@@ -47,7 +47,7 @@ from wagtail.signals import page_published
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import after_create_page as localize_after_create_page
 
-TOKEN = "creation_token"
+TOKEN_FIELD = "creation_token"  # noqa: S105 (the name of a form field)
 DEFERRED = "aliases_deferred"
 
 
@@ -84,7 +84,7 @@ class CreatePageView(SavingFailedMixin, CreateView):
     """Wagtail's create view, made safe against its own autosave (see the module)."""
 
     def post(self, request):
-        token = request.POST.get(TOKEN, "")
+        token = request.POST.get(TOKEN_FIELD, "")
         with transaction.atomic():
             # One request of a form at a time: the second waits for the first to commit.
             Page.objects.select_for_update().filter(pk=self.parent_page.pk).first()
@@ -96,7 +96,7 @@ class CreatePageView(SavingFailedMixin, CreateView):
             if self.page.pk:
                 # Remember which form made the page, and whether its aliases are still to make.
                 PageLogEntry.objects.filter(page_id=self.page.pk, action="wagtail.create").update(
-                    data={TOKEN: token, DEFERRED: self.aliases_deferred}
+                    data={TOKEN_FIELD: token, DEFERRED: self.aliases_deferred}
                 )
             return response
 
@@ -135,7 +135,7 @@ class CreatePageView(SavingFailedMixin, CreateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context[TOKEN] = self.request.POST.get(TOKEN) or new_token()
+        context[TOKEN_FIELD] = self.request.POST.get(TOKEN_FIELD) or new_token()
         return context
 
 

@@ -117,7 +117,7 @@ def sqlite_backend_class():
     return sqlite.SQLiteSearchBackend, SQLiteQuotedSearchBackend
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         return LanguageSearchBackend(params)
     backend = DatabaseSearchBackend(params)
