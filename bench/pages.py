@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from signing import (  # noqa: E402
+from signing import (
     PYTHON,
     ROOT,
     database_url,

@@ -36,7 +36,7 @@ def run_worker():
                 worker_id="browser-tests",
                 excluded_queue_names=[],
             ).run()
-        except Exception as error:  # noqa: BLE001 - reported below, in the test's thread
+        except Exception as error:
             failures.append(error)
         finally:
             connection.close()
