@@ -11,6 +11,8 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 APPS = ["cms", "home", "media_library", "podcasts", "documents"]
+# `manage.py makemessages` runs in a process of its own.
+pytestmark = pytest.mark.stack
 
 
 @pytest.mark.skipif(
