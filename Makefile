@@ -61,17 +61,21 @@ test-deps: stack-deps
 	@command -v npm >/dev/null || $(call APT,nodejs npm)
 	@[ -f $(AXE) ] || npm install --prefix var/node --no-audit --no-fund axe-core@4
 
+# The tests run in one process per core (pytest-xdist; TEST_WORKERS=0 runs them in this one).
+TEST_WORKERS ?= auto
+PYTEST = $(BIN)/python -m pytest -n $(TEST_WORKERS)
+
 test: install test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The edit loop: everything but the browser tests and those that start real servers or
 # processes (markers `browser` and `stack`). `make test` runs them all and is what CI runs.
 test-fast: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not browser and not stack"
+	$(PYTEST) -m "not browser and not stack"
 
 lint: install
 	$(BIN)/ruff check --fix .
