@@ -1,3 +1,4 @@
+import copy
 import io
 from pathlib import Path
 from types import SimpleNamespace
@@ -213,6 +214,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Build the shared site once per test session; each test rolls back its own changes."""
     with django_db_blocker.unblock():
         django_db_setup_tree.update(build_site_tree())
+        django_db_setup_tree["fetched"] = fetch_site_tree(django_db_setup_tree)
 
 
 django_db_setup_tree = {}
@@ -253,9 +255,8 @@ def locales(db):
     )
 
 
-@pytest.fixture
-def site_tree(db):
-    """Fresh objects of the shared site: ``site_tree.en.story``, ``site_tree.lv.story``…"""
+def fetch_site_tree(pks):
+    """The objects of the shared site, fetched from the database."""
     from wagtail.images import get_image_model
 
     from media_library.models import VideoSeries
@@ -265,11 +266,21 @@ def site_tree(db):
         return SimpleNamespace(**{name: found[pk] for name, pk in pks.items()})
 
     return SimpleNamespace(
-        en=pages(django_db_setup_tree["en"]),
-        lv=pages(django_db_setup_tree["lv"]),
-        image=get_image_model().objects.get(pk=django_db_setup_tree["image"]),
-        series=VideoSeries.objects.get(pk=django_db_setup_tree["series"]),
+        en=pages(pks["en"]),
+        lv=pages(pks["lv"]),
+        image=get_image_model().objects.get(pk=pks["image"]),
+        series=VideoSeries.objects.get(pk=pks["series"]),
     )
+
+
+@pytest.fixture
+def site_tree(db):
+    """Fresh objects of the shared site: ``site_tree.en.story``, ``site_tree.lv.story``…
+
+    Copies of the objects fetched once the site was built: every test starts with the database
+    as it was then (each rolls back its changes), and copying is quicker than fetching them again
+    (a query for each page type)."""
+    return copy.deepcopy(django_db_setup_tree["fetched"])
 
 
 @pytest.fixture
