@@ -10,10 +10,10 @@ second or two (CREATE DATABASE … TEMPLATE):
 
 Each is named after the configured database and a fingerprint of what it is made from: the
 migrations and settings for the first; for the demo, also every file of the project outside
-``tests/`` and ``docs/`` and the installed packages' versions. A template whose fingerprint is
-gone is dropped when its successor is built. One PostgreSQL advisory lock makes builders and
-copiers (xdist workers, runs side by side) wait for one another. ``TEST_TEMPLATES_REBUILD=1``
-builds them again.
+``tests/`` (but tests/fakes.py, which the test settings name) and ``docs/``, and the installed
+packages' versions. A template whose fingerprint is gone is dropped when its successor is built.
+A PostgreSQL advisory lock (one per configured database) makes builders and copiers (xdist
+workers, runs side by side) wait for one another. ``TEST_TEMPLATES_REBUILD=1`` builds them again.
 """
 
 import contextlib
@@ -37,7 +37,6 @@ OUTSIDE = {
     ".git", ".venv", "__pycache__", "var", "tests", "docs", "bench", "node_modules", "media",
     "static", "build", "test-artifacts", ".pytest_cache", ".ruff_cache",
 }  # fmt: skip
-LOCK = 7_021_987  # pg_advisory_lock key of the test templates
 MEDIA_CACHE = Path(os.environ.get("TEST_TEMPLATES_MEDIA", tempfile.gettempdir()))
 
 
@@ -59,13 +58,15 @@ def base_name():
 
 @contextlib.contextmanager
 def locked():
-    """A connection to the server's ``postgres`` database, holding the templates' lock."""
+    """A connection to the server's ``postgres`` database, holding the lock of the templates
+    named after the configured database."""
+    key = f"cohesion-test-templates:{base_name()}"
     with psycopg.connect(server_url(), autocommit=True) as connection:
-        connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
+        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", [key])
         try:
             yield connection
         finally:
-            connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
+            connection.execute("SELECT pg_advisory_unlock(hashtext(%s))", [key])
 
 
 def exists(connection, name):
@@ -119,7 +120,8 @@ def demo_fingerprint():
     packages = sorted(
         f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
     )
-    return digest(project_files(), extra=[migrations_fingerprint(), *packages])
+    files = [*project_files(), ROOT / "tests" / "fakes.py"]  # named by the test settings
+    return digest(files, extra=[migrations_fingerprint(), *packages])
 
 
 def manage(database, *args, media_root=None):
