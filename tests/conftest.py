@@ -279,7 +279,8 @@ def site_tree(db):
 
     Copies of the objects fetched once the site was built: every test starts with the database
     as it was then (each rolls back its changes), and copying is quicker than fetching them again
-    (a query for each page type)."""
+    (a query for each page type). A fixture that changes the site for a whole module fetches
+    them after its changes (``fetch_site_tree``)."""
     return copy.deepcopy(django_db_setup_tree["fetched"])
 
 
