@@ -70,21 +70,29 @@ test-deps: stack-deps
 	@command -v npm >/dev/null || $(call APT,nodejs npm)
 	@[ -f $(AXE) ] || npm install --prefix var/node --no-audit --no-fund axe-core@4
 
+# Lint and format: ruff for Python, djhtml for the indentation of the HTML templates (the same
+# checks as the pre-commit hooks).
+TEMPLATES = $(shell find . -path ./.venv -prune -o -path ./var -prune -o -path ./node_modules -prune -o -path '*/templates/*.html' -print)
+LINT = $(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/djhtml --check $(TEMPLATES)
+
+# The tests run in one process per core (pytest-xdist; TEST_WORKERS=0 runs them in this one).
+TEST_WORKERS ?= auto
+PYTEST = $(BIN)/python -m pytest -n $(TEST_WORKERS)
+
 test: install test-deps
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(LINT)
+	$(PYTEST)
 
 # The edit loop: everything but the browser tests and those that start real servers or
 # processes (markers `browser` and `stack`). `make test` runs them all and is what CI runs.
 test-fast: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not browser and not stack"
+	$(LINT)
+	$(PYTEST) -m "not browser and not stack"
 
 lint: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $(TEMPLATES)
 
 # Update the catalogues after changing translatable strings (needs GNU gettext: apt-get install
 # gettext), then translate the new entries of each language. English, the source, is its own

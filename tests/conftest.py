@@ -1,10 +1,13 @@
+import copy
 import io
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection, connections
 from django.test import Client
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
@@ -33,6 +36,7 @@ from podcasts.factories import (
     PodcastShowPageFactory,
 )
 from signatures.services import forget_calls
+from tests.helpers_databases import copy_of_demo, migrated_template
 
 
 def translate(page, locale, **changes):
@@ -200,13 +204,49 @@ def build_site_tree():
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The session's database is made as a copy of the migrated template database
+    (tests/helpers_databases.py): the migrations are not run again for every session."""
+    settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = migrated_template()
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the shared site once per test session; each test rolls back its own changes."""
     with django_db_blocker.unblock():
         django_db_setup_tree.update(build_site_tree())
+        django_db_setup_tree["fetched"] = fetch_site_tree(django_db_setup_tree)
 
 
 django_db_setup_tree = {}
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """Replaces the session's database with a new copy of the demo database (`manage.py
+    load_demo` after migrating, as `make run` does; tests/helpers_databases.py) and copies the
+    demo's files into the media folder. The shared site is gone then: the tests that use this
+    run after all the others (``pytest_collection_modifyitems``)."""
+
+    def fresh_copy():
+        with django_db_blocker.unblock():
+            connections.close_all()
+            copy_of_demo(connection.settings_dict["NAME"], Path(settings.MEDIA_ROOT))
+
+    return fresh_copy
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests on the demo database run last (after pytest-django has put the others in its
+    order), those that drive a browser after the others: they commit what they do."""
+
+    def place(item):
+        if "demo_database" not in item.fixturenames:
+            return 0
+        return 2 if item.get_closest_marker("browser") else 1
+
+    items.sort(key=place)
 
 
 @pytest.fixture
@@ -216,9 +256,8 @@ def locales(db):
     )
 
 
-@pytest.fixture
-def site_tree(db):
-    """Fresh objects of the shared site: ``site_tree.en.story``, ``site_tree.lv.story``…"""
+def fetch_site_tree(pks):
+    """The objects of the shared site, fetched from the database."""
     from wagtail.images import get_image_model
 
     from media_library.models import VideoSeries
@@ -228,11 +267,22 @@ def site_tree(db):
         return SimpleNamespace(**{name: found[pk] for name, pk in pks.items()})
 
     return SimpleNamespace(
-        en=pages(django_db_setup_tree["en"]),
-        lv=pages(django_db_setup_tree["lv"]),
-        image=get_image_model().objects.get(pk=django_db_setup_tree["image"]),
-        series=VideoSeries.objects.get(pk=django_db_setup_tree["series"]),
+        en=pages(pks["en"]),
+        lv=pages(pks["lv"]),
+        image=get_image_model().objects.get(pk=pks["image"]),
+        series=VideoSeries.objects.get(pk=pks["series"]),
     )
+
+
+@pytest.fixture
+def site_tree(db):
+    """Fresh objects of the shared site: ``site_tree.en.story``, ``site_tree.lv.story``…
+
+    Copies of the objects fetched once the site was built: every test starts with the database
+    as it was then (each rolls back its changes), and copying is quicker than fetching them again
+    (a query for each page type). A fixture that changes the site for a whole module fetches
+    them after its changes (``fetch_site_tree``)."""
+    return copy.deepcopy(django_db_setup_tree["fetched"])
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -14,7 +15,8 @@ import requests
 
 PROJECT = Path(__file__).resolve().parent.parent
 VARNISH_CONFIG = PROJECT / "deploy" / "varnish"
-PYTHON = PROJECT / ".venv" / "bin" / "python"
+# The Python that runs the tests (the project's .venv under `make test`).
+PYTHON = Path(sys.executable)
 
 
 def free_port():

@@ -1,39 +1,27 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against the site served by a live
-server thread, on the demo content (`manage.py load_demo`).
+server thread, on the demo content (a copy of the demo database: ``demo_database`` in
+tests/conftest.py).
 
-The demo is loaded once per run and committed (the server thread has its own database
-connection); what the tests do through the browser is committed too. They run after every other
-test (see ``pytest_collection_modifyitems``), so none of it reaches another test.
+What the tests do through the browser is committed (the server thread has its own database
+connection). They run after every other test (``pytest_collection_modifyitems`` in
+tests/conftest.py), so none of it reaches another test.
+
+Each runs in a test transaction that is rolled back (pytest-django's ``db``), which matters
+little: what the tests change goes through the server thread, which commits. The tests only read
+in their own thread; what must be committed there runs in a thread of its own.
 """
 
 import datetime
-import importlib
-import io
 import os
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
-from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from tests.browser.helpers import AXE, CHROMIUM, DESKTOP, LANGUAGES, PASSWORD
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    """The browser tests run last, after pytest-django has put the tests that use the database
-    in its order: they replace the session's site tree with the demo and commit what they do.
-
-    Each runs in a test transaction that is rolled back (pytest-django's ``db``), which matters
-    little: what the tests change goes through the server thread, which commits. The tests only
-    read in their own thread; what must be committed there runs in a thread of its own."""
-    browser = [item for item in items if item.get_closest_marker("browser")]
-    items[:] = [item for item in items if item not in browser] + browser
+from tests.browser.helpers import AXE, CHROMIUM, DESKTOP, PASSWORD
 
 
 def pytest_itemcollected(item):
@@ -44,25 +32,10 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.django_db)
 
 
-def reset_database():
-    """The database as the migrations leave it, with the languages of the browser tests only:
-    the other languages' trees (aliases of every English page) would take minutes to build."""
-    from wagtail.models import Collection, Locale, Page
-
-    call_command("flush", interactive=False, verbosity=0)
-    Collection.add_root(name="Root")
-    migration = importlib.import_module("cms.migrations.0002_locales_and_translators")
-    migration.create_locales_and_translators(apps, None)
-    Locale.objects.exclude(language_code__in=LANGUAGES).delete()
-    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    Page.add_root(instance=Page(title="Root", slug="root", locale=english))
-    # The groups of the roles, with their permissions on the root page just made.
-    importlib.import_module("cms.migrations.0006_roles").create_roles(apps, None)
-
-
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, committed, with an officer (a superuser) and a translator."""
+def demo_site(demo_database, django_db_blocker):
+    """The demo site (a copy of the demo database), with an officer (a superuser), a translator
+    and the members of the roles' groups, committed."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -70,9 +43,8 @@ def demo_site(django_db_setup, django_db_blocker):
     from home.models import JointCallPage
     from media_library.models import VideoIndexPage, VideoPage
 
+    demo_database()
     with django_db_blocker.unblock():
-        reset_database()
-        call_command("load_demo", stdout=io.StringIO())
         # What Wagtail queued while the demo was built (search and reference indexes) is left
         # undone: the tests run the worker for the emails they cause, not for that.
         DBTaskResult.objects.filter(status="READY").delete()

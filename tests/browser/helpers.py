@@ -51,3 +51,21 @@ def focused(page):
             outline: getComputedStyle(e).outlineStyle,
             outlineWidth: getComputedStyle(e).outlineWidth }; }"""
     )
+
+
+def wait_for_autosave(page):
+    """Until the editor has autosaved what was typed into it (Wagtail 8 autosaves half a second
+    after an edit). Publish or Save draft clicked while an autosave is under way is refused as
+    overwriting a newer version, which a person would see and click again; a test must wait."""
+    page.wait_for_function(
+        """() => {
+            const form = document.querySelector("form[data-controller~='w-autosave']");
+            const app = window.wagtail && window.wagtail.app;
+            if (!form || !app) return true;
+            const autosave = app.getControllerForElementAndIdentifier(form, "w-autosave");
+            const unsaved = app.getControllerForElementAndIdentifier(form, "w-unsaved");
+            if (!autosave || !unsaved || !autosave.activeValue) return true;
+            return Boolean(unsaved.initialFormData) && !autosave.submitPromise
+                && !unsaved.hasEditsValue && unsaved.formData === unsaved.initialFormData;
+        }"""
+    )

@@ -8,7 +8,7 @@ import re
 from wagtail.models import Locale
 
 from home.models import JointCallPage
-from tests.browser.helpers import screenshot
+from tests.browser.helpers import screenshot, wait_for_autosave
 from tests.browser.test_journeys import add_block, log_in, run_worker
 
 
@@ -123,6 +123,7 @@ def test_officer_builds_publishes_moves_and_deletes_as_a_member_of_officers(demo
     screenshot(page, "admin-officer-add-page")
     page.locator("#id_title").fill("Cycle paths toolkit")
     page.locator("#id_introduction").fill("Plans and signs for a cycle path.")  # the slug follows
+    wait_for_autosave(page)
     page.locator("footer").get_by_role("button", name="More actions").click()
     with page.expect_navigation():
         page.locator("button[name='action-publish']").click()
@@ -143,6 +144,7 @@ def test_officer_builds_publishes_moves_and_deletes_as_a_member_of_officers(demo
     page.locator("input[name='body-1-value-heading']").fill("Build your own")
     page.locator("input[name='body-1-value-link_label']").fill("Get the toolkit")
     choose_page(page, toolkit.title)
+    wait_for_autosave(page)
     page.locator("footer").get_by_role("button", name="More actions").click()
     with page.expect_navigation():
         page.locator("button[name='action-publish']").click()

@@ -131,6 +131,8 @@ def add_block(page, label):
 
 
 def test_officer_writes_a_story_and_a_translator_takes_it_into_latvian(demo_site, new_page):
+    from tests.browser.helpers import wait_for_autosave
+
     stories = StoryIndexPage.objects.get(locale__language_code="en")
     page = new_page(locale="en-GB")
     log_in(page, "officer")
@@ -149,6 +151,7 @@ def test_officer_writes_a_story_and_a_translator_takes_it_into_latvian(demo_site
     page.locator("input[name='body-2-value-attribution']").fill("A commuter")
 
     # Saved as a draft, then previewed: the preview shows the blocks before anything is live.
+    wait_for_autosave(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
     story = StoryPage.objects.get(title="Rail links across the border", locale__language_code="en")
@@ -173,6 +176,7 @@ def test_officer_writes_a_story_and_a_translator_takes_it_into_latvian(demo_site
         screenshot(page, "journey-officer-preview")
     assert preview.locator("blockquote", has_text="We meet on the train.").count() == 1
 
+    wait_for_autosave(page)
     page.locator("footer").get_by_role("button", name="More actions").click()
     page.locator("button[name='action-publish']").click()
     page.wait_for_url(f"**/admin/pages/{stories.pk}/**")

@@ -12,6 +12,8 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 # The folders holding the apps (an app may live inside another's folder).
 APPS = sorted({app.split(".")[0] for app in settings.PROJECT_APPS})
+# `manage.py makemessages` runs in a process of its own.
+pytestmark = pytest.mark.stack
 
 
 @pytest.mark.skipif(

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 
 PROBE = Path(__file__).with_name("dev_server_probe.py")
+pytestmark = pytest.mark.stack
 
 
 @pytest.fixture(scope="module")

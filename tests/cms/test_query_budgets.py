@@ -11,7 +11,7 @@ from documents.factories import DocumentLanguageVersionFactory, DocumentPageFact
 from home.factories import StoryPageFactory
 from media_library.factories import VideoPageFactory
 from podcasts.factories import EpisodePageFactory
-from tests.conftest import django_db_setup_tree
+from tests.conftest import django_db_setup_tree, fetch_site_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +56,9 @@ def crowd(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def crowded_site_tree(crowd, site_tree):
-    return site_tree
+def crowded_site_tree(crowd, db):
+    """The shared site's objects as the crowd left them (``site_tree``'s copies are older)."""
+    return fetch_site_tree(django_db_setup_tree)
 
 
 @pytest.mark.parametrize("language", ["en", "lv"])

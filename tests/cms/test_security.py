@@ -153,6 +153,7 @@ def production_environment(**extra):
     return environment
 
 
+@pytest.mark.stack
 def test_check_deploy_with_production_settings_reports_nothing():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
@@ -166,6 +167,7 @@ def test_check_deploy_with_production_settings_reports_nothing():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+@pytest.mark.stack
 def test_check_deploy_would_catch_an_insecure_production():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -188,6 +190,7 @@ print(json.dumps([settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,
 """
 
 
+@pytest.mark.stack
 def test_production_cookies_are_secure():
     result = subprocess.run(
         [sys.executable, "-c", PROBE_COOKIES],

@@ -1,4 +1,5 @@
-"""Deployment values come from the environment, with safe defaults for `make run`."""
+"""Deployment values come from the environment, with safe defaults for `make run`. Each
+settings module is read in a process of its own (marked ``stack``)."""
 
 import json
 import os
@@ -6,6 +7,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
@@ -66,6 +69,7 @@ def settings_with(module, **env):
     return json.loads(result.stdout)
 
 
+@pytest.mark.stack
 def test_make_run_defaults_are_sqlite_local_memory_and_a_file_mailbox():
     values = settings_with("cms.settings.dev")
     assert values["database"] == "django.db.backends.sqlite3"
@@ -77,6 +81,7 @@ def test_make_run_defaults_are_sqlite_local_memory_and_a_file_mailbox():
     assert values["hosts"] == ["127.0.0.1", "localhost", "[::1]"]
 
 
+@pytest.mark.stack
 def test_production_reads_every_value_from_the_environment():
     values = settings_with(
         "cms.settings.production",
@@ -100,6 +105,7 @@ def test_production_reads_every_value_from_the_environment():
     assert values["secret"] == "s3cret"
 
 
+@pytest.mark.stack
 def test_production_reuses_connections_and_serves_hashed_static_files_and_local_media():
     values = settings_with("cms.settings.production", SECRET_KEY="x")
     assert values["connection_age"] == 60 and values["connection_checks"] is True
@@ -109,6 +115,7 @@ def test_production_reuses_connections_and_serves_hashed_static_files_and_local_
     assert values["frontend_caches"] == []
 
 
+@pytest.mark.stack
 def test_production_puts_media_on_s3_compatible_storage_when_a_bucket_is_set():
     values = settings_with(
         "cms.settings.production",
@@ -127,6 +134,7 @@ def test_production_puts_media_on_s3_compatible_storage_when_a_bucket_is_set():
     assert values["frontend_caches"] == ["http://10.0.0.5:6081", "http://10.0.0.6:6081"]
 
 
+@pytest.mark.stack
 def test_deepl_prefills_translations_only_when_a_key_is_set():
     assert settings_with("cms.settings.production", SECRET_KEY="x")["machine_translator"] is None
     values = settings_with("cms.settings.production", SECRET_KEY="x", DEEPL_API_KEY="k:fx")
@@ -135,6 +143,7 @@ def test_deepl_prefills_translations_only_when_a_key_is_set():
     )
 
 
+@pytest.mark.stack
 def test_production_refuses_to_start_without_a_secret_key():
     environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     environment["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
@@ -168,6 +177,7 @@ print(json.dumps({
 """
 
 
+@pytest.mark.stack
 def test_production_static_files_are_hashed_compressed_and_kept_forever(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", STATIC_PROBE],

@@ -27,7 +27,8 @@ from media_library.models import VideoPage
 from podcasts.models import EpisodePage
 from tests.signatures.signing import run_worker
 
-pytestmark = pytest.mark.django_db
+# The demo database is made by `manage.py` processes.
+pytestmark = [pytest.mark.django_db, pytest.mark.stack]
 
 
 def counts():
@@ -53,21 +54,19 @@ def load_demo():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded into an empty site, as `make run` does after migrating; loaded once for
-    this module in a transaction that is rolled back at its end."""
+def demo(demo_database, django_db_blocker):
+    """The demo loaded into a new site, as `make run` does after migrating (a copy of the demo
+    database, which `manage.py load_demo` made: tests/helpers_databases.py). The loader that
+    names the Latvian texts is run again, in a transaction that is rolled back."""
+    demo_database()
     with django_db_blocker.unblock(), transaction.atomic():
-        Site.objects.all().delete()
-        Page.get_first_root_node().get_children().delete()
-        # Deleting the test site queues tasks of its own, for pages then gone: not the loader's.
-        DBTaskResult.objects.all().delete()
-        loader = load_demo()
-        yield SimpleNamespace(
+        loaded = SimpleNamespace(
             english=Locale.objects.get(language_code="en"),
             latvian=Locale.objects.get(language_code="lv"),
-            loader=loader,
+            loader=load_demo(),
         )
         transaction.set_rollback(True)
+    return loaded
 
 
 def test_demo_has_everything_the_seed_names(demo):

@@ -7,27 +7,30 @@ staging; and with a wrong secret.
 Staging's WAGTAILADMIN_BASE_URL is left at the test settings' http://testserver, an address
 production cannot reach: its files must come by the address production knows staging at.
 
-Loading the demo takes minutes, so the migrated database and the demo (database and media) are
-kept as PostgreSQL template databases named after a fingerprint of the migrations and the demo
-loader; later runs copy them in seconds. ``TRANSFER_E2E_REBUILD=1`` rebuilds them.
+Staging is a copy of the demo database and its files, production a copy of the migrated
+database (tests/helpers_databases.py): made in seconds once those are built.
 """
 
-import hashlib
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
 import time
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 import requests
+
+from tests.helpers_databases import (
+    base_name,
+    copy_of_demo,
+    copy_of_migrated,
+    drop_database,
+    server_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 STAGING_SECRET = "staging-secret-e2e"
@@ -36,54 +39,11 @@ JOINT_CALL = "/home/joint-call/"
 DOCUMENT = "/home/documents/joint-call-2024/"
 
 
-def fingerprint():
-    digest = hashlib.sha256()
-    files = sorted(ROOT.glob("*/migrations/*.py")) + sorted((ROOT / "demo").rglob("*"))
-    for path in files:
-        if path.is_file():
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
-
-
-def server_url():
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cohesion_alliance")
-    return urlsplit(url)
-
-
-def database_url(name):
-    parts = server_url()
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-
-
-def admin_connection():
-    return psycopg.connect(database_url("postgres"), autocommit=True)
-
-
-def database_exists(name):
-    with admin_connection() as connection:
-        return bool(
-            connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        )
-
-
-def create_database(name, template=None):
-    with admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        suffix = f' TEMPLATE "{template}"' if template else ""
-        connection.execute(f'CREATE DATABASE "{name}"{suffix}')
-
-
-def drop_database(name):
-    with admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def instance_env(database, media_root, **extra):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.test",
-        DATABASE_URL=database_url(database),
+        DATABASE_URL=server_url(database),
         TEST_MEDIA_ROOT=str(media_root),
         PYTHONPATH=str(ROOT),
         **extra,
@@ -113,26 +73,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def templates(cache_root):
-    """The migrated database and the demo (database, media), built once per fingerprint."""
-    key = fingerprint()
-    empty, demo = f"transfer_e2e_empty_{key}", f"transfer_e2e_demo_{key}"
-    demo_media = cache_root / f"transfer-e2e-demo-media-{key}"
-    rebuild = os.environ.get("TRANSFER_E2E_REBUILD") == "1"
-    if rebuild or not database_exists(empty):
-        create_database(f"{empty}_building")
-        manage(instance_env(f"{empty}_building", cache_root / "unused"), "migrate", "-v0")
-        create_database(empty, template=f"{empty}_building")
-        drop_database(f"{empty}_building")
-    if rebuild or not database_exists(demo) or not demo_media.is_dir():
-        shutil.rmtree(demo_media, ignore_errors=True)
-        create_database(f"{demo}_building", template=empty)
-        manage(instance_env(f"{demo}_building", demo_media), "load_demo")
-        create_database(demo, template=f"{demo}_building")
-        drop_database(f"{demo}_building")
-    return empty, demo, demo_media
 
 
 class Instance:
@@ -176,15 +116,12 @@ class Instance:
 
 @pytest.fixture(scope="module")
 def instances(tmp_path_factory):
-    cache_root = Path(os.environ.get("TRANSFER_E2E_CACHE", "/tmp"))
-    empty, demo, demo_media = templates(cache_root)
-    run = f"transfer_e2e_{os.getpid()}"
+    run = f"{base_name()}_e2e_{os.getpid()}"
     tmp = tmp_path_factory.mktemp("transfer-e2e")
     staging_media, production_media = tmp / "staging-media", tmp / "production-media"
-    shutil.copytree(demo_media, staging_media)
     production_media.mkdir()
-    create_database(f"{run}_staging", template=demo)
-    create_database(f"{run}_production", template=empty)
+    copy_of_demo(f"{run}_staging", staging_media)
+    copy_of_migrated(f"{run}_production")
     staging = Instance(
         "staging", f"{run}_staging", staging_media, WAGTAILTRANSFER_SECRET_KEY=STAGING_SECRET
     )
