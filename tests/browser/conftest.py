@@ -144,7 +144,10 @@ def new_page(chromium, site_server):
             bypass_csp=True,  # axe is injected into pages whose policy may refuse scripts
             **options,
         )
-        context.set_default_timeout(15_000)
+        # Generous: publishing or deleting a page in the admin makes or removes its copies in
+        # 24 languages, which takes seconds on a busy two-core machine. Passing tests wait no
+        # longer for it.
+        context.set_default_timeout(45_000)
         context.route("**/*", refuse_elsewhere)
         contexts.append(context)
         return context.new_page()

@@ -28,9 +28,9 @@ def project_modules():
     """Module name -> (path, whether it is a package's __init__) of every app of the project."""
     modules = {}
     for app in apps.get_app_configs():
-        path = Path(app.path)
-        if not path.is_relative_to(ROOT):
+        if app.name not in settings.PROJECT_APPS:
             continue
+        path = Path(app.path)
         for file in path.rglob("*.py"):
             parts = list(file.relative_to(ROOT).with_suffix("").parts)
             is_package = parts[-1] == "__init__"
