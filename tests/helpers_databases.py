@@ -87,25 +87,27 @@ def copy(connection, template, name):
     connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
-def digest(paths, extra=()):
+def digest(files, extra=()):
+    """A fingerprint of ``files`` (name: path), whichever folder the checkout is in."""
     found = hashlib.sha256()
     for text in extra:
         found.update(text.encode())
-    for path in sorted(paths):
-        found.update(str(path).encode())
+    for name, path in sorted(files.items()):
+        found.update(name.encode())
         found.update(Path(path).read_bytes())
     return found.hexdigest()[:10]
 
 
 def migrations_fingerprint():
     """Every migration of every installed app, and the settings."""
-    files = [
-        path
+    files = {
+        f"{app.label}/{path.name}": path
         for app in apps.get_app_configs()
         for path in (Path(app.path) / "migrations").glob("*.py")
-    ]
+    }
     settings_module = importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])
-    files += Path(settings_module.__file__).parent.glob("*.py")
+    for path in Path(settings_module.__file__).parent.glob("*.py"):
+        files[f"settings/{path.name}"] = path
     return digest(files)
 
 
@@ -123,7 +125,10 @@ def demo_fingerprint():
         f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
     )
     files = [*project_files(), ROOT / "tests" / "fakes.py"]  # named by the test settings
-    return digest(files, extra=[migrations_fingerprint(), *packages])
+    return digest(
+        {str(path.relative_to(ROOT)): path for path in files},
+        extra=[migrations_fingerprint(), *packages],
+    )
 
 
 def manage(database, *args, media_root=None):
