@@ -13,7 +13,8 @@ migrations and settings for the first; for the demo, also every file of the proj
 ``tests/`` (but tests/fakes.py, which the test settings name) and ``docs/``, and the installed
 packages' versions. A template whose fingerprint is gone is dropped when its successor is built.
 A PostgreSQL advisory lock (one per configured database) makes builders and copiers (xdist
-workers, runs side by side) wait for one another. ``TEST_TEMPLATES_REBUILD=1`` builds them again.
+workers, runs side by side) wait for one another. ``TEST_TEMPLATES_REBUILD=1`` builds them
+again (once in a run).
 """
 
 import contextlib
@@ -29,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+import psycopg.sql
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,25 +87,27 @@ def copy(connection, template, name):
     connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
-def digest(paths, extra=()):
+def digest(files, extra=()):
+    """A fingerprint of ``files`` (name: path), whichever folder the checkout is in."""
     found = hashlib.sha256()
     for text in extra:
         found.update(text.encode())
-    for path in sorted(paths):
-        found.update(str(path).encode())
+    for name, path in sorted(files.items()):
+        found.update(name.encode())
         found.update(Path(path).read_bytes())
     return found.hexdigest()[:10]
 
 
 def migrations_fingerprint():
     """Every migration of every installed app, and the settings."""
-    files = [
-        path
+    files = {
+        f"{app.label}/{path.name}": path
         for app in apps.get_app_configs()
         for path in (Path(app.path) / "migrations").glob("*.py")
-    ]
+    }
     settings_module = importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])
-    files += Path(settings_module.__file__).parent.glob("*.py")
+    for path in Path(settings_module.__file__).parent.glob("*.py"):
+        files[f"settings/{path.name}"] = path
     return digest(files)
 
 
@@ -121,7 +125,10 @@ def demo_fingerprint():
         f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
     )
     files = [*project_files(), ROOT / "tests" / "fakes.py"]  # named by the test settings
-    return digest(files, extra=[migrations_fingerprint(), *packages])
+    return digest(
+        {str(path.relative_to(ROOT)): path for path in files},
+        extra=[migrations_fingerprint(), *packages],
+    )
 
 
 def manage(database, *args, media_root=None):
@@ -146,8 +153,27 @@ def manage(database, *args, media_root=None):
         shutil.rmtree(environment["TEST_MEDIA_ROOT"], ignore_errors=True)
 
 
-def rebuild():
-    return os.environ.get("TEST_TEMPLATES_REBUILD") == "1"
+def this_run():
+    """What the processes of one test run share (pytest-xdist's run id), or this process."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+
+
+def rebuild(connection, name):
+    """Whether TEST_TEMPLATES_REBUILD=1 asks to build ``name`` again: once in a test run."""
+    if os.environ.get("TEST_TEMPLATES_REBUILD") != "1":
+        return False
+    built_by = connection.execute(
+        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+        [name],
+    ).fetchone()
+    return not built_by or built_by[0] != this_run()
+
+
+def built(connection, name):
+    """``name`` as a copy of the one being built, marked with the run that built it."""
+    copy(connection, f"{name}_building", name)
+    drop(connection, f"{name}_building")
+    connection.execute(f'COMMENT ON DATABASE "{name}" IS {psycopg.sql.quote(this_run())}')
 
 
 def drop_other_versions(connection, prefix, keep):
@@ -162,13 +188,12 @@ def ensure_migrated(connection):
     """The migrated template (built if missing); its name."""
     prefix = f"{base_name()}_migrated_"
     name = prefix + migrations_fingerprint()
-    if rebuild() or not exists(connection, name):
+    if rebuild(connection, name) or not exists(connection, name):
         drop(connection, f"{name}_building")
         connection.execute(f'CREATE DATABASE "{name}_building"')
         manage(f"{name}_building", "migrate", "--no-input", "-v0")
         drop_other_versions(connection, prefix, keep=f"{name}_building")
-        copy(connection, f"{name}_building", name)
-        drop(connection, f"{name}_building")
+        built(connection, name)
     return name
 
 
@@ -177,7 +202,7 @@ def ensure_demo(connection):
     prefix = f"{base_name()}_demo_"
     name = prefix + demo_fingerprint()
     media = MEDIA_CACHE / f"{name}-media"
-    if rebuild() or not exists(connection, name) or not media.is_dir():
+    if rebuild(connection, name) or not exists(connection, name) or not media.is_dir():
         migrated = ensure_migrated(connection)
         building = f"{name}_building"
         copy(connection, migrated, building)
@@ -187,8 +212,7 @@ def ensure_demo(connection):
         for old in MEDIA_CACHE.glob(f"{prefix}*-media"):
             if old != media:
                 shutil.rmtree(old, ignore_errors=True)
-        copy(connection, building, name)
-        drop(connection, building)
+        built(connection, name)
     return name, media
 
 
