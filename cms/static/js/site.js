@@ -1,6 +1,11 @@
-// The site works without JavaScript; this only adds conveniences.
+// The site works without JavaScript; this only adds conveniences. Loaded after ECL's script
+// (ecl-eu.js), whose components start from their data-ecl-auto-init attributes.
 (function () {
   "use strict";
+
+  // ECL shows some things only without JavaScript (.no-js), then starts its components.
+  document.documentElement.classList.remove("no-js");
+  if (window.ECL) window.ECL.autoInit();
 
   // A form sent back with errors: its summary takes the focus, so that a screen reader reads
   // it out and keyboard users go from its links to the fields.
