@@ -16,7 +16,7 @@ from cms.i18n.views import choose_language
 from cms.search.views import search
 from cms.seo.robots import robots_txt
 from cms.seo.sitemap import MultilingualSitemap
-from cms.views import health
+from cms.views import favicon, health
 from transfer import urls as transfer_urls
 
 # What an uploaded file may do when opened on its own from the site's origin: nothing. Images,
@@ -66,6 +66,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", health, name="health"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

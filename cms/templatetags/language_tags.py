@@ -1,9 +1,13 @@
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django_countries import countries
 from wagtail.models import Page
 
 from cms.caching.per_request import once_per_request
@@ -157,3 +161,20 @@ def block_lang(context, block):
     if page is not None and getattr(block, "id", None) in _untranslated(context, page):
         return settings.LANGUAGE_CODE
     return ""
+
+
+@lru_cache
+def _country_codes_by_english_name():
+    with translation.override("en"):
+        return {str(name): code for code, name in countries}
+
+
+@register.filter
+def country_names_translated(text):
+    """A text (a postal address) whose lines that are a country's English name are in the
+    visitor's language: "Belgium" is "Beļģija" on a Latvian page."""
+    codes = _country_codes_by_english_name()
+    return "\n".join(
+        countries.name(codes[line.strip()]) if line.strip() in codes else line
+        for line in str(text).splitlines()
+    )

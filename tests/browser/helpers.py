@@ -1,8 +1,10 @@
-"""Helpers of the browser tests: axe-core, screenshots, the keyboard focus."""
+"""Helpers of the browser tests: axe-core, screenshots, the keyboard focus, what a page says in
+its console and which origins it asks for."""
 
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -13,7 +15,7 @@ ARTIFACTS = BASE_DIR / "test-artifacts"
 PASSWORD = "browser-pw"
 # The languages of the browser tests: the source, its demo translation and two alphabets more.
 LANGUAGES = ["en", "lv", "el", "bg"]
-PHONE = {"width": 375, "height": 740}
+PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -69,3 +71,30 @@ def wait_for_autosave(page):
                 && !unsaved.hasEditsValue && unsaved.formData === unsaved.initialFormData;
         }"""
     )
+
+
+class PageWatch:
+    """What a page does while it loads: the errors in its console (and uncaught exceptions), and
+    the requests it makes to another origin than the site's. ``clear()`` before each address."""
+
+    def __init__(self, page, site_url):
+        self.host = urlsplit(site_url).netloc
+        self.errors = []
+        self.elsewhere = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("request", self._request)
+
+    def _console(self, message):
+        if message.type == "error":
+            location = message.location.get("url", "")
+            self.errors.append(f"{message.text} ({location})" if location else message.text)
+
+    def _request(self, request):
+        netloc = urlsplit(request.url).netloc
+        if netloc and netloc != self.host:
+            self.elsewhere.append(request.url)
+
+    def clear(self):
+        self.errors.clear()
+        self.elsewhere.clear()

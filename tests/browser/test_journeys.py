@@ -54,27 +54,27 @@ def test_visitor_with_a_latvian_browser_signs_in_greek_downloads_and_listens(dem
     assert page.locator("html").get_attribute("lang") == "lv"
 
     # Every section, from the main menu.
-    menu = page.locator(".main-menu a")
+    menu = page.locator(".ecl-menu__link")
     count = menu.count()
     assert count >= 7
     for index in range(count):
-        link = page.locator(".main-menu a").nth(index)
+        link = page.locator(".ecl-menu__link").nth(index)
         href = link.get_attribute("href")
         link.click()
         page.wait_for_url(f"**{href}")
         assert page.locator("h1").count() == 1
-        assert page.locator(f".main-menu a[href='{href}']").get_attribute("aria-current")
+        assert page.locator(f".ecl-menu__link[href='{href}']").get_attribute("aria-current")
 
     # Greek, from the language switcher; the choice is remembered.
-    page.locator(".language-switcher summary").click()
-    page.locator(".language-switcher a[lang='el']").click()
+    page.locator("[data-ecl-language-selector]").click()
+    page.locator(".ecl-site-header__language-link[hreflang='el']").click()
     page.wait_for_url("**/el/**")
     assert page.locator("html").get_attribute("lang") == "el"
     page.goto("/")
     assert re.search(r"/el/$", page.url), page.url
 
     # Signing the call in Greek, and confirming from the email.
-    page.locator(f".main-menu a[href='{section_url(JointCallPage)}']").click()
+    page.locator(f".ecl-menu__link[href='{section_url(JointCallPage)}']").click()
     page.locator("input[name='kind']").first.check()
     page.locator("#id_name").fill("Eleni Papadopoulou")
     page.locator("#id_country").select_option("GR")
@@ -94,7 +94,7 @@ def test_visitor_with_a_latvian_browser_signs_in_greek_downloads_and_listens(dem
     screenshot(page, "journey-visitor-confirmed")
 
     # A document, from the documents section.
-    page.locator(f".main-menu a[href='{section_url(DocumentIndexPage)}']").click()
+    page.locator(f".ecl-menu__link[href='{section_url(DocumentIndexPage)}']").click()
     page.locator("main .card a").first.click()
     download_link = page.locator(".language-versions__download").first
     with page.expect_download() as download_info:
@@ -103,7 +103,7 @@ def test_visitor_with_a_latvian_browser_signs_in_greek_downloads_and_listens(dem
     assert Path(download.path()).read_bytes()[:5] == b"%PDF-"
 
     # An episode, from the podcasts section: it plays.
-    page.locator(f".main-menu a[href='{section_url(PodcastIndexPage)}']").click()
+    page.locator(f".ecl-menu__link[href='{section_url(PodcastIndexPage)}']").click()
     page.locator("main .card a").first.click()  # a show
     page.locator("main .card a").first.click()  # its latest episode
     player = page.locator("audio")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def footer(client, page):
-    return get_page(client, page).soup.select_one("footer.site-footer")
+    return get_page(client, page).soup.select_one("footer.ecl-site-footer")
 
 
 @pytest.fixture

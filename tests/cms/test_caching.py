@@ -17,7 +17,7 @@ def soup(client, url):
 
 
 def menu(client, url):
-    return [a.get_text() for a in soup(client, url).select(".main-menu a")]
+    return [a.get_text() for a in soup(client, url).select(".ecl-menu__link")]
 
 
 def test_menu_follows_publishing(client, site_tree, django_capture_on_commit_callbacks):
@@ -55,12 +55,11 @@ def test_latest_stories_follow_publishing(client, site_tree, django_capture_on_c
 
 
 def test_cached_fragments_are_not_shared_between_languages(client, site_tree):
-    english = soup(client, site_tree.en.story.url).select_one(".skip-link").get_text()
-    latvian = soup(client, site_tree.lv.story.url).select_one(".skip-link").get_text()
+    english = soup(client, site_tree.en.story.url).select_one(".ecl-skip-link").get_text()
+    latvian = soup(client, site_tree.lv.story.url).select_one(".ecl-skip-link").get_text()
     assert english != latvian
-    assert (
-        soup(client, site_tree.lv.story.url).select_one(".main-menu a")["href"].startswith("/lv/")
-    )
+    latvian_menu = soup(client, site_tree.lv.story.url).select_one(".ecl-menu__link")
+    assert latvian_menu["href"].startswith("/lv/")
 
 
 def test_video_cards_follow_their_series(client, site_tree, django_capture_on_commit_callbacks):

@@ -37,7 +37,7 @@ def test_every_page_type_renders_in_cyrillic_and_greek(client, site_tree, name, 
     response = get(client, page.url)
     soup = response.soup
     assert soup.html["lang"] == code
-    assert soup.select_one(".skip-link").get_text() == expected(code, "Skip to main content")
+    assert soup.select_one(".ecl-skip-link").get_text() == expected(code, "Skip to main content")
     assert expected(code, "Skip to main content") != "Skip to main content"
     assert soup.h1.get_text() == page.title
     # Not translated yet: the English content says it is English, and the notice says so.
@@ -45,10 +45,10 @@ def test_every_page_type_renders_in_cyrillic_and_greek(client, site_tree, name, 
     notice = soup.select_one(".translation-notice")
     assert notice["lang"] == code
     with translation.override(code):
-        assert notice.get_text() == translation.gettext(
+        assert notice.get_text(strip=True) == translation.gettext(
             "This page is not available in your language yet. Original language: %(source)s."
         ) % {"source": language_name_translated("en")}
-    menu = [a["href"] for a in soup.select(".main-menu a")]
+    menu = [a["href"] for a in soup.select(".ecl-menu__link")]
     assert menu and all(href.startswith(f"/{code}/") for href in menu)
 
 
@@ -69,11 +69,12 @@ def test_translated_page_has_no_notice(client, site_tree):
 
 def test_switcher_lists_every_language_in_protocol_order_with_native_names(client, site_tree):
     soup = get(client, site_tree.en.story.url).soup
-    entries = soup.select(".language-switcher li > *")
+    entries = soup.select(".ecl-site-header__language-link-label")
     assert [entry["lang"] for entry in entries] == [code for code, _ in settings.LANGUAGES]
     assert [entry.get_text() for entry in entries][:3] == ["български", "español", "čeština"]
-    assert soup.select_one('.language-switcher [aria-current="true"]')["lang"] == "en"
-    greek = soup.select_one('.language-switcher a[hreflang="el"]')["href"]
+    current = soup.select_one('.ecl-site-header__language-link[aria-current="true"] [lang]')
+    assert current["lang"] == "en"
+    greek = soup.select_one('.ecl-site-header__language-link[hreflang="el"]')["href"]
     assert greek == f"/language/el/?next=%2Fel{site_tree.en.story.url[3:].replace('/', '%2F')}"
 
 
@@ -117,7 +118,7 @@ def test_a_polish_browser_gets_the_polish_site_chrome_everywhere(client, site_tr
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="pl-PL,pl;q=0.9,en;q=0.5")
     assert response["Location"] == "/pl/"
     home = get(client, "/pl/")
-    links = [a["href"] for a in home.soup.select(".main-menu a")]
+    links = [a["href"] for a in home.soup.select(".ecl-menu__link")]
     for url in links:
         soup = get(client, url).soup
         assert soup.html["lang"] == "pl"

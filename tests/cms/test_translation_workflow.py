@@ -117,7 +117,8 @@ def test_translator_takes_a_story_into_latvian_and_greek(client, translator, sto
         assert TRANSLATIONS[code]["Turku wants to be climate neutral."] in soup.get_text()
         alternates = {link["hreflang"] for link in soup.select('link[rel="alternate"]')}
         assert {"en", "lv", "el", "x-default"} <= alternates
-        assert soup.select_one('.language-switcher [aria-current="true"]')["lang"] == code
+        current = soup.select_one('.ecl-site-header__language-link[aria-current="true"] [lang]')
+        assert current["lang"] == code
     assert published["lv"].url == "/lv/stories/turku/"
     assert published["el"].url == "/el/stories/tourkou/"
 

@@ -11,7 +11,7 @@ def test_alliance_page_renders_in_both_languages(client, site_tree, language):
     response = get_page(client, home)
     assert_language(response, language)
     assert text_of(response.soup, "h1") == home.title
-    menu = response.soup.select(".main-menu a")
+    menu = response.soup.select(".ecl-menu__link")
     assert [a.get_text() for a in menu[1:]] == [
         getattr(site_tree, language).joint_call.title,
         getattr(site_tree, language).story_index.title,
@@ -19,10 +19,11 @@ def test_alliance_page_renders_in_both_languages(client, site_tree, language):
         getattr(site_tree, language).podcast_index.title,
         getattr(site_tree, language).document_index.title,
     ]
-    switcher = [a["hreflang"] for a in response.soup.select(".language-switcher a")]
+    links = response.soup.select(".ecl-site-header__language-link:not([aria-current])")
+    switcher = [a["hreflang"] for a in links]
     assert len(switcher) == 23 and language not in switcher
     other = "lv" if language == "en" else "en"
-    link = response.soup.select_one(f'.language-switcher a[hreflang="{other}"]')["href"]
+    link = response.soup.select_one(f'.ecl-site-header__language-link[hreflang="{other}"]')["href"]
     assert link == f"/language/{other}/?next=%2F{other}%2F"
 
 
