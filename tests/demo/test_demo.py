@@ -277,3 +277,27 @@ def test_demo_joint_call_has_its_full_text_on_its_page(demo, client):
         full_text = soup.select_one("#full-text")
         assert len(full_text.select(".ecl-accordion__content ol li")) == 8
         assert soup.select_one('a[href="#full-text"]')
+
+
+def test_demo_latvian_pages_mark_the_english_titles_english(demo, client):
+    """The seed keeps video and episode titles in English on the Latvian page: they are marked
+    lang="en" wherever they are shown; translated titles are not marked."""
+    home = AlliancePage.objects.get(locale=demo.latvian)
+    soup = BeautifulSoup(client.get(home.url).content, "html.parser")
+    titles = {
+        a.get_text(strip=True): a.get("lang")
+        for a in soup.main.select(".latest .ecl-content-block__title a")
+    }
+    for video in VideoPage.objects.filter(locale=demo.latvian):
+        if video.title in titles:
+            assert titles[video.title] == "en", video.title
+    for episode in EpisodePage.objects.filter(locale=demo.latvian):
+        if episode.title in titles:
+            assert titles[episode.title] == "en", episode.title
+    from home.models import StoryPage
+
+    stories = [story.title for story in StoryPage.objects.filter(locale=demo.latvian)]
+    assert stories and all(titles[title] is None for title in stories if title in titles)
+    video = VideoPage.objects.filter(locale=demo.latvian).first()
+    page = BeautifulSoup(client.get(video.url).content, "html.parser")
+    assert page.h1["lang"] == "en"
