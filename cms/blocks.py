@@ -3,7 +3,9 @@
 Each block renders with its own template in ``cms/templates/cms/blocks/``, named after the block.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -239,7 +241,8 @@ class ImageDownloadsBlock(blocks.StructBlock):
 
 class LatestPagesBlock(blocks.StructBlock):
     """The newest pages of a section (stories, videos, episodes, documents), with a link to
-    see more."""
+    see more; a page of the section may be featured first, in full (a video with its player, an
+    episode with its summary and player)."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     index_page = blocks.PageChooserBlock(
@@ -254,7 +257,25 @@ class LatestPagesBlock(blocks.StructBlock):
         required=False,
         help_text=MISSING_PAGE_HELP,
     )
+    featured = blocks.PageChooserBlock(
+        label=_("Featured"),
+        page_type=[
+            "home.StoryPage",
+            "media_library.VideoPage",
+            "podcasts.EpisodePage",
+            "documents.DocumentPage",
+        ],
+        required=False,
+        help_text=_(
+            "Optional: a page of the section to show first and in full (a video with its "
+            "player, an episode with its summary and player). If it is deleted or unpublished, "
+            "the newest are shown without it."
+        ),
+    )
     count = blocks.IntegerBlock(label=_("Number of items"), default=3, min_value=1, max_value=12)
+
+    # A page chooser that the block does without (see ``lost_its_page``).
+    optional_pages = ("featured",)
 
     def get_context(self, value, parent_context=None):
         # Lazy: the template caches what they make, and asks for them only when its cache misses.
@@ -262,7 +283,20 @@ class LatestPagesBlock(blocks.StructBlock):
         context["target"] = live_target(value["index_page"])
         index = SimpleLazyObject(lambda: localized(value["index_page"]))
         context["index"] = index
-        context["items"] = SimpleLazyObject(lambda: list(index.latest(value["count"])))
+        chosen = live_target(value["featured"])
+        count = value["count"]
+        if chosen is None:
+            context["featured"] = None
+            context["items"] = SimpleLazyObject(lambda: list(index.latest(count)))
+        else:
+            context["featured"] = SimpleLazyObject(lambda: featured_page(chosen))
+            context["items"] = SimpleLazyObject(
+                lambda: [
+                    item
+                    for item in index.latest(count + 1)
+                    if item.translation_key != chosen.translation_key
+                ][:count]
+            )
         return context
 
     def get_preview_value(self):
@@ -275,6 +309,56 @@ class LatestPagesBlock(blocks.StructBlock):
         template = "cms/blocks/latest_pages_block.html"
         icon = "list-ul"
         label = _("Latest from a section")
+
+
+def featured_page(page):
+    """A page to feature, in the visitor's language if it is translated, with what its card
+    needs (``listing_queryset``)."""
+    model = page.specific_class
+    pages = model.listing_queryset(model.objects.live())
+    return (
+        pages.filter(translation_key=page.translation_key, locale__language_code=get_language())
+        .order_by()
+        .first()
+        or pages.filter(pk=page.pk).first()
+    )
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link on its own ("More about the Alliance"): to a page, or to a section of the page it
+    is on."""
+
+    label = blocks.CharBlock(label=_("Link label"), max_length=100)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False, help_text=MISSING_PAGE_HELP)
+    section = blocks.CharBlock(
+        label=_("Or a section of this page"),
+        required=False,
+        max_length=200,
+        help_text=_("The heading of the section, as it is written on this page."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["page"] and not value["section"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page, or name a section."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["target"] = live_target(value.get("page"))
+        return context
+
+    class Meta:
+        template = "cms/blocks/link_block.html"
+        icon = "link"
+        label = _("Link")
+        preview_value = {
+            "label": "More about the Alliance",
+            "page": None,
+            "section": "Our principles",
+        }
 
 
 def section_headings(stream):
@@ -293,9 +377,13 @@ def section_headings(stream):
 
 
 def lost_its_page(value):
-    """Whether a block (a StructValue) links to a page that is gone: it then shows nothing."""
+    """Whether a block (a StructValue) links to a page that is gone: it then shows nothing (a
+    page it does without, such as a featured page, does not count)."""
+    optional = getattr(value.block, "optional_pages", ())
     return any(
-        isinstance(child, blocks.PageChooserBlock) and live_target(value.get(name)) is None
+        isinstance(child, blocks.PageChooserBlock)
+        and name not in optional
+        and live_target(value.get(name)) is None
         for name, child in value.block.child_blocks.items()
     )
 
@@ -333,3 +421,4 @@ class BaseBodyBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     image_downloads = ImageDownloadsBlock()
     table_of_contents = TableOfContentsBlock()
+    link = LinkBlock()

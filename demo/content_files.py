@@ -79,6 +79,15 @@ SCHEMA = {
         "videos_heading": TEXT,
         "podcasts_heading": TEXT,
         "documents_heading": TEXT,
+        "more_link": TEXT,
+        "latest": {
+            "stories": int,
+            "videos": int,
+            "featured_video": str,
+            "podcasts": int,
+            "featured_episode": str,
+            "documents": int,
+        },
         "introduction": [TEXT],
         "story": [TEXT],
     },
@@ -272,6 +281,16 @@ def check_references(content, directory):
                     f"{directory / 'stories.toml'}, stories[{n}].body[{m}]: {reference!r} is no "
                     f"paragraph of alliance.toml (introduction:0, story:3…)"
                 )
+    latest = alliance["latest"]
+    for key, file, entries in (
+        ("featured_video", "videos.toml", content["videos"]["videos"]),
+        ("featured_episode", "podcasts.toml", content["podcasts"]["episodes"]),
+    ):
+        if latest[key] not in [entry["title"].en for entry in entries]:
+            raise ContentFileError(
+                f"{directory / 'alliance.toml'}, latest.{key}: {latest[key]!r} is no English "
+                f"title of {file}"
+            )
     series = content["videos"]["series"]
     for n, video in enumerate(content["videos"]["videos"]):
         if video["series"] not in series:

@@ -375,8 +375,26 @@ class DemoLoader:
         return home
 
     def home_body(self, home, call, stories, toolkit, videos, podcasts, document_index):
+        """The landing page, as rich as the seed: "More about the Alliance", the table of
+        contents, what the Alliance is, the Joint Call, then each section's newest pages (a
+        featured video and episode first) and the branding toolkit."""
+        from media_library.models import VideoPage
+        from podcasts.models import EpisodePage
+
         data = self.content["alliance"]
+        latest = data["latest"]
+        english = Locale.objects.get(language_code="en")
+        featured_video = VideoPage.objects.get(locale=english, title=latest["featured_video"])
+        featured_episode = EpisodePage.objects.get(locale=english, title=latest["featured_episode"])
         body = [
+            {
+                "type": "link",
+                "value": {
+                    "label": self.t(data["more_link"]),
+                    "page": None,
+                    "section": self.t(data["story_heading"]),
+                },
+            },
             {"type": "table_of_contents", "value": None},
             {"type": "heading", "value": {"text": self.t(data["story_heading"]), "level": "h2"}},
         ]
@@ -393,7 +411,7 @@ class DemoLoader:
                     "show_principles": True,
                 },
             },
-            self.latest(data["stories_heading"], stories, 3),
+            self.latest(data["stories_heading"], stories, latest["stories"]),
             {
                 "type": "call_to_action",
                 "value": {
@@ -403,18 +421,23 @@ class DemoLoader:
                     "link_label": self.t(data["toolkit_link"]),
                 },
             },
-            self.latest(data["videos_heading"], videos, 4),
-            self.latest(data["podcasts_heading"], podcasts, 4),
-            self.latest(data["documents_heading"], document_index, 4),
+            self.latest(data["videos_heading"], videos, latest["videos"], featured_video),
+            self.latest(data["podcasts_heading"], podcasts, latest["podcasts"], featured_episode),
+            self.latest(data["documents_heading"], document_index, latest["documents"]),
         ]
         if not home.body:
             home.body = body
             home.save_revision().publish()
 
-    def latest(self, heading, index, count):
+    def latest(self, heading, index, count, featured=None):
         return {
             "type": "latest_pages",
-            "value": {"heading": self.t(heading), "index_page": index.pk, "count": count},
+            "value": {
+                "heading": self.t(heading),
+                "index_page": index.pk,
+                "featured": featured.pk if featured else None,
+                "count": count,
+            },
         }
 
     def joint_call(self, home):
@@ -445,13 +468,23 @@ class DemoLoader:
         )
 
     def link_full_text(self, call, document_page):
+        """The full text of the Joint Call on its page ("Read the full text" leads to it): its
+        title, its text and its principles, then its file in every language."""
         data = self.content["joint_call"]
+        subtitle = self.t(data["subtitle"])
+        introduction = paragraphs([self.t(data["introduction"])])
+        principles_introduction = paragraphs([self.t(data["principles_introduction"])])
+        principles = "".join(f"<li>{_key(text)}</li>" for text in self.ts(data["principles"]))
         heading = self.t(data["full_text_heading"])
         text = self.t(data["full_text"])
         label = self.t(data["full_text_link"])
         if call.full_text:
             return
         call.full_text = [
+            {"type": "heading", "value": {"text": subtitle, "level": "h3"}},
+            {"type": "paragraph", "value": introduction},
+            {"type": "paragraph", "value": principles_introduction},
+            {"type": "paragraph", "value": f"<ol>{principles}</ol>"},
             {
                 "type": "call_to_action",
                 "value": {
@@ -460,7 +493,7 @@ class DemoLoader:
                     "page": document_page.pk,
                     "link_label": label,
                 },
-            }
+            },
         ]
         call.save_revision().publish()
 
@@ -800,6 +833,11 @@ class DemoLoader:
                     f"The demo content has no Latvian for {segment.string.data!r} "
                     f"({instance._meta.label} {instance.pk}, {segment.context.path})"
                 )
+            if text == segment.string.data:
+                # Kept in English on the Latvian page (the seed's video and episode titles,
+                # names): left untranslated, as a translator leaves it, so that wagtail-localize
+                # shows the English and the page marks it as English.
+                continue
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=latvian,

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.i18n.locales import language_codes
 from cms.models import IndexPage, SitePage
 from cms.seo.metadata import description
 from cms.seo.structured_data import SCHEMA, landing_page, organization, plain
@@ -115,16 +116,31 @@ class DocumentPage(SitePage):
         }
 
     def sorted_language_versions(self):
-        """The language versions in EU protocol order, the visitor's own language first."""
+        """The language versions in EU protocol order, the visitor's own language first, with
+        their files (in the query of ``listing_queryset`` when a list fetched the page), each
+        with the title it shows (``shown_title``): its own, else the page's if the version is in
+        the language of the page's text, else none."""
         visitor_language = get_language()
-        return sorted(
-            self.language_versions.select_related("document"),
+        versions = self.language_versions.all()
+        if "language_versions" not in getattr(self, "_prefetched_objects_cache", {}):
+            versions = versions.select_related("document")
+        # An alias shows the text of the page in the source language.
+        text_language = (
+            settings.LANGUAGE_CODE if self.alias_of_id else language_codes().get(self.locale_id)
+        )
+        versions = sorted(
+            versions,
             key=lambda version: (
                 version.language != visitor_language,
                 PROTOCOL_ORDER.get(version.language, len(PROTOCOL_ORDER)),
                 version.sort_order or 0,
             ),
         )
+        for version in versions:
+            version.shown_title = version.title or (
+                self.title if version.language == text_language else ""
+            )
+        return versions
 
 
 class DocumentLanguageVersion(Orderable):

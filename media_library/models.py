@@ -123,6 +123,8 @@ class VideoPage(SitePage):
     )
 
     card_template = "media_library/cards/video_card.html"
+    # Featured in a list ("Latest from a section"): its player, title and description.
+    featured_template = "media_library/featured_video.html"
     og_type = "video.other"
 
     content_panels = Page.content_panels + [

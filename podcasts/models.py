@@ -61,6 +61,8 @@ class EpisodePage(RoutablePageMixin, SitePage):
     chapters = StreamField([("chapter", ChapterBlock())], blank=True, verbose_name=_("chapters"))
 
     card_template = "podcasts/cards/episode_card.html"
+    # Featured in a list ("Latest from a section"): its title, summary and player.
+    featured_template = "podcasts/featured_episode.html"
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

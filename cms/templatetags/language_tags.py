@@ -154,6 +154,33 @@ def source_lang(context, page, name):
 
 
 @register.simple_tag(takes_context=True)
+def title_lang(context, page):
+    """`` lang="…"`` for the title of a page that a list (or a card) shows, when the title is
+    not in the visitor's language: an English video's title kept on a Latvian page (left
+    untranslated), the title of a page not translated yet (an alias, or a translation never
+    published), a page shown in its own language because it has no translation."""
+    if not is_published_translation(page) or "title" in _untranslated(context, page):
+        language = settings.LANGUAGE_CODE
+    else:
+        language = _language_codes(context).get(page.locale_id, "")
+    if language and language != get_language():
+        return mark_safe(f' lang="{language}"')  # noqa: S308 - a language code
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def ui_lang(context):
+    """`` lang="…"`` (the visitor's language) for the site's own words (a "Download" link, a
+    size) inside the content of a page not translated yet, which is marked as English: base.html
+    gives the page's ``content_language``."""
+    content_language = context.get("content_language")
+    language = get_language()
+    if content_language and content_language != language:
+        return mark_safe(f' lang="{language}"')  # noqa: S308 - a language code
+    return ""
+
+
+@register.simple_tag(takes_context=True)
 def block_lang(context, block):
     """The source language's code for a StreamField block of a published translation left
     untranslated (its template wraps it in an element with that ``lang``), else ""."""

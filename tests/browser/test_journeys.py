@@ -95,8 +95,8 @@ def test_visitor_with_a_latvian_browser_signs_in_greek_downloads_and_listens(dem
 
     # A document, from the documents section.
     page.locator(f".ecl-menu__link[href='{section_url(DocumentIndexPage)}']").click()
-    page.locator("main .card a").first.click()
-    download_link = page.locator(".language-versions__download").first
+    page.locator("main .ecl-file__title a").first.click()
+    download_link = page.locator(".ecl-file__translation-download").first
     with page.expect_download() as download_info:
         download_link.click(modifiers=["Alt"])  # Alt+click: save the link rather than open it
     download = download_info.value
@@ -104,8 +104,8 @@ def test_visitor_with_a_latvian_browser_signs_in_greek_downloads_and_listens(dem
 
     # An episode, from the podcasts section: it plays.
     page.locator(f".ecl-menu__link[href='{section_url(PodcastIndexPage)}']").click()
-    page.locator("main .card a").first.click()  # a show
-    page.locator("main .card a").first.click()  # its latest episode
+    page.locator("main .ecl-content-block__title a").first.click()  # a show
+    page.locator("main .ecl-content-block__title a").first.click()  # its latest episode
     player = page.locator("audio")
     player.evaluate("audio => audio.play()")
     page.wait_for_function("() => document.querySelector('audio').currentTime > 0.2")

@@ -95,7 +95,7 @@ def test_officer_creates_a_content_page_with_downloads(admin_client, site_tree):
     }
     page = create_page_through_admin(admin_client, site_tree.en.home, ContentPage, fields)
     response = get_page(admin_client, page)
-    assert response.soup.select_one(".downloads__item a")["href"] == document.url
+    assert response.soup.select_one(".file-list a.ecl-file__download")["href"] == document.url
 
 
 def test_officer_creates_a_story_index(admin_client, site_tree):
@@ -178,7 +178,7 @@ def test_officer_creates_a_document_with_language_versions(admin_client, site_tr
     )
     assert sorted(page.language_versions.values_list("language", flat=True)) == ["de", "en"]
     response = get_page(admin_client, page)
-    assert len(response.soup.select(".language-versions__item")) == 2
+    assert len(response.soup.select(".ecl-file__translation-download")) == 2
 
 
 def test_a_document_needs_a_language_version(admin_client, site_tree):

@@ -45,12 +45,13 @@ def test_footer_follows_the_site_settings(client, site_tree, django_capture_on_c
 
 def test_latest_stories_follow_publishing(client, site_tree, django_capture_on_commit_callbacks):
     home = site_tree.en.home.url
-    before = [a.get_text() for a in soup(client, home).select("#stories ~ ul .card__title a")]
+    titles = "#stories ~ ul .ecl-content-block__title a"
+    before = [a.get_text() for a in soup(client, home).select(titles)]
     with django_capture_on_commit_callbacks(execute=True):
         StoryPageFactory(
             parent=site_tree.en.story_index, title="Brand new story", date="2031-01-01"
         )
-    after = [a.get_text() for a in soup(client, home).select("#stories ~ ul .card__title a")]
+    after = [a.get_text() for a in soup(client, home).select(titles)]
     assert after[0] == "Brand new story" and after[1:] == before[:2]
 
 
@@ -66,9 +67,8 @@ def test_video_cards_follow_their_series(client, site_tree, django_capture_on_co
     """The video series is registered by its own app (media_library's ready())."""
 
     def card_meta():
-        return " ".join(
-            meta.get_text() for meta in soup(client, site_tree.en.home.url).select(".card__meta")
-        )
+        metas = soup(client, site_tree.en.home.url).select(".ecl-content-block__primary-meta-item")
+        return " ".join(meta.get_text() for meta in metas)
 
     series = site_tree.en.video.series
     assert series.name in card_meta()  # cached now

@@ -174,7 +174,7 @@ def test_landing_page_blocks_whose_page_is_gone_show_nothing(administrator, clie
     headings = [h.get_text(strip=True) for h in after.select(".latest h2")]
     assert "Stories" not in headings and "Media library" in headings
     # Nor does the table of contents point to them.
-    contents = [a["href"] for a in after.select(".table-of-contents a")]
+    contents = [a["href"] for a in after.select(".ecl-inpage-navigation a")]
     assert "#media-library" in contents
     assert "#joint-call" not in contents and "#stories" not in contents
 

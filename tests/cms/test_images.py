@@ -42,7 +42,7 @@ def check_sources(picture, widths):
 @pytest.mark.parametrize("language", ["en", "lv"])
 def test_story_hero_is_responsive_and_loads_first(client, site_tree, language, large_image):
     story = with_hero(getattr(site_tree, language).story, large_image)
-    (hero,) = [p for p in pictures(client, story.url) if p.select_one("img.story__image")]
+    (hero,) = [p for p in pictures(client, story.url) if p.find_parent(class_="story")]
     image = check_sources(hero, [480, 800, 1200])
     assert image.get("loading") != "lazy"
     assert image["fetchpriority"] == "high"
@@ -52,7 +52,7 @@ def test_story_hero_is_responsive_and_loads_first(client, site_tree, language, l
 def test_cards_of_an_index_are_responsive_and_lazy(client, site_tree, language, large_image):
     with_hero(getattr(site_tree, language).story, large_image)
     index = getattr(site_tree, language).story_index
-    cards = [p for p in pictures(client, index.url) if p.select_one("img.card__image")]
+    cards = [p for p in pictures(client, index.url) if p.select_one("img.ecl-content-item__image")]
     assert cards
     for card in cards:
         image = check_sources(card, [320, 640])

@@ -236,13 +236,13 @@ def test_what_a_published_translation_left_untranslated_is_marked_english(
     soup = visit(Client(), german.url)["soup"]
     assert soup.select_one("main").get("lang") is None and not soup.select(".translation-notice")
     assert soup.h1.get_text() == GERMAN[TITLE] and soup.h1.get("lang") is None
-    assert soup.select_one(".page-header__intro")["lang"] == "en"
+    assert soup.select_one(".page-lead")["lang"] == "en"
     paragraph = next(p for p in soup.select(".stream p") if p.get_text() == BODY)
     assert paragraph.find_parent(lang="en") is not None
 
     # Translated, even into the same words ("Turku" is Turku), is not marked.
     soup = visit(Client(), french.url)["soup"]
     assert soup.h1.get_text() == TITLE and soup.h1["lang"] == "en"  # the title left in English
-    assert soup.select_one(".page-header__intro").get("lang") is None
+    assert soup.select_one(".page-lead").get("lang") is None
     paragraph = next(p for p in soup.select(".stream p") if "neutre" in p.get_text())
     assert paragraph.find_parent(lang="en") is None

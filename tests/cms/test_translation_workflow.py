@@ -303,8 +303,6 @@ def test_translator_submits_a_whole_subtree(
     assert Translation.objects.filter(target_locale=greek).count() == 2
     # The index still lists its story (a published translation keeps its children).
     response = client.get(greek_index.url)
-    titles = [
-        a.get_text()
-        for a in BeautifulSoup(response.content, "html.parser").select(".card__title a")
-    ]
+    soup = BeautifulSoup(response.content, "html.parser")
+    titles = [a.get_text() for a in soup.select(".ecl-content-block__title a")]
     assert titles == [greek_story.title]

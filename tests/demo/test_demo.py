@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.tasks import update_reference_index_task
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtailmedia.models import get_media_model
 
 from demo.loader import DemoLoader
@@ -95,10 +95,18 @@ def test_demo_latvian_is_a_wagtail_localize_translation(demo):
         translation = Translation.objects.get(
             source__object_id=page.translation_key, target_locale=latvian
         )
-        assert translation.get_progress() == (
-            translation.get_progress()[0],
-            translation.get_progress()[0],
-        ), page
+        # Translated, but for what the Latvian page keeps in English (the seed's video and
+        # episode titles, names): left untranslated, so that it is marked as English.
+        untranslated = (
+            StringSegment.objects.filter(source=translation.source)
+            .annotate_translation(latvian)
+            .filter(translation__isnull=True)
+            .select_related("string")
+        )
+        kept = {segment.string.data for segment in untranslated}
+        assert all(demo.loader.latvian[text] == text for text in kept), (page, kept)
+        total, translated = translation.get_progress()
+        assert translated == total - untranslated.count(), page
 
 
 def test_demo_loader_runs_again_without_duplicating_anything(demo):
@@ -197,3 +205,98 @@ def test_loading_the_demo_queues_no_index_updates_and_leaves_nothing_to_fail(dem
     call = JointCallPage.objects.get(locale=demo.english)
     assert call.pk in [page.pk for page in Page.objects.live().search(call.title)]
     assert ReferenceIndex.get_references_to(call).exists()
+
+
+@pytest.mark.parametrize("language", ["en", "lv"])
+def test_demo_landing_page_is_as_rich_as_the_seed(demo, client, language):
+    """The seed's landing page, top to bottom: the introduction and "More about the Alliance",
+    the table of contents, what the Alliance is, the Joint Call (its 8 numbered principles, its
+    count, Sign the call and Read the full text), the stories, the branding toolkit, the media
+    library with a featured video, the podcasts with a featured episode and its summary, and
+    every document with its language versions."""
+    home = AlliancePage.objects.get(locale__language_code=language)
+    soup = BeautifulSoup(client.get(home.url).content, "html.parser")
+    main = soup.main
+    alliance = demo.loader.content["alliance"]
+
+    def text(t):
+        return getattr(t, language)
+
+    more = main.select_one(".link-block a")
+    assert more.get_text(strip=True) == text(alliance["more_link"])
+    assert main.select_one(more["href"]).get_text(strip=True) == text(alliance["story_heading"])
+    contents = [a.get_text(strip=True) for a in main.select(".ecl-inpage-navigation__link")]
+    assert contents[0] == text(alliance["story_heading"])
+    assert len(contents) >= 7
+
+    teaser = main.select_one(".joint-call-teaser")
+    numbers = [n.get_text(strip=True) for n in teaser.select(".principles__number")]
+    assert numbers == [f"{n}." for n in range(1, 9)]
+    assert teaser.select_one(".signatory-count .ecl-fact-figures__value")
+    call = JointCallPage.objects.get(locale__language_code=language)
+    actions = [a["href"] for a in teaser.select(".actions a")]
+    assert actions == [f"{call.url}#sign", f"{call.url}#full-text"]
+
+    sections = {section.h2.get_text(strip=True): section for section in main.select(".latest")}
+    videos = sections[text(alliance["videos_heading"])]
+    featured = videos.select_one(".latest__featured")
+    assert featured.select_one(".video__player") and featured.select_one(".featured__title a")
+    podcasts = sections[text(alliance["podcasts_heading"])]
+    episode = podcasts.select_one(".latest__featured")
+    assert episode.select_one("audio") and episode.select_one(".ecl-content-block__description")
+    for section in (videos, podcasts):
+        assert section.select(".content-list .ecl-content-item")
+        assert section.select_one(".latest__more a")
+    toolkit = [h.get_text(strip=True) for h in main.select(".call-to-action h2")]
+    assert text(alliance["toolkit_heading"]) in toolkit
+
+
+@pytest.mark.parametrize("language", ["en", "lv"])
+def test_demo_landing_page_lists_the_documents_with_their_versions(demo, client, language):
+    home = AlliancePage.objects.get(locale__language_code=language)
+    soup = BeautifulSoup(client.get(home.url).content, "html.parser")
+    files = soup.main.select(".latest .ecl-file[data-ecl-file]")
+    documents = DocumentPage.objects.filter(locale__language_code=language).order_by("-date")
+    assert [file.select_one(".ecl-file__title a")["href"] for file in files] == [
+        document.url for document in documents
+    ]
+    for file, document in zip(files, documents, strict=True):
+        versions = file.select(
+            ".ecl-file__translation-item:not(.ecl-file__translation-description)"
+        )
+        assert len(versions) == document.language_versions.count()
+        links = {item.select_one(".ecl-file__translation-download")["href"] for item in versions}
+        assert links == {version.document.url for version in document.language_versions.all()}
+        assert file.select_one(".ecl-file__translation-description a")
+
+
+def test_demo_joint_call_has_its_full_text_on_its_page(demo, client):
+    for call in JointCallPage.objects.filter(locale__in=[demo.english, demo.latvian]):
+        soup = BeautifulSoup(client.get(call.url).content, "html.parser")
+        full_text = soup.select_one("#full-text")
+        assert len(full_text.select(".ecl-accordion__content ol li")) == 8
+        assert soup.select_one('a[href="#full-text"]')
+
+
+def test_demo_latvian_pages_mark_the_english_titles_english(demo, client):
+    """The seed keeps video and episode titles in English on the Latvian page: they are marked
+    lang="en" wherever they are shown; translated titles are not marked."""
+    home = AlliancePage.objects.get(locale=demo.latvian)
+    soup = BeautifulSoup(client.get(home.url).content, "html.parser")
+    titles = {
+        a.get_text(strip=True): a.get("lang")
+        for a in soup.main.select(".latest .ecl-content-block__title a")
+    }
+    for video in VideoPage.objects.filter(locale=demo.latvian):
+        if video.title in titles:
+            assert titles[video.title] == "en", video.title
+    for episode in EpisodePage.objects.filter(locale=demo.latvian):
+        if episode.title in titles:
+            assert titles[episode.title] == "en", episode.title
+    from home.models import StoryPage
+
+    stories = [story.title for story in StoryPage.objects.filter(locale=demo.latvian)]
+    assert stories and all(titles[title] is None for title in stories if title in titles)
+    video = VideoPage.objects.filter(locale=demo.latvian).first()
+    page = BeautifulSoup(client.get(video.url).content, "html.parser")
+    assert page.h1["lang"] == "en"

@@ -31,7 +31,7 @@ def test_alliance_page_renders_in_both_languages(client, site_tree, language):
 def test_joint_call_page_shows_the_count_formatted_for_the_language(client, site_tree, language):
     response = get_page(client, getattr(site_tree, language).joint_call)
     assert_language(response, language)
-    count = response.soup.select_one(".signatory-count strong").get_text()
+    count = response.soup.select_one(".signatory-count .ecl-fact-figures__value").get_text()
     assert count == {"en": "12,000", "lv": "12\xa0000"}[language]
     assert response.soup.select_one("#sign") is not None
 
@@ -42,8 +42,8 @@ def test_story_page_renders_in_both_languages(client, site_tree, language):
     response = get_page(client, story)
     assert_language(response, language)
     assert text_of(response.soup, "h1") == story.title
-    assert {"en": "Belgium", "lv": "Beļģija"}[language] in text_of(response.soup, ".meta")
-    assert response.soup.select_one("img.story__image") is not None
+    assert {"en": "Belgium", "lv": "Beļģija"}[language] in text_of(response.soup, ".page-meta")
+    assert response.soup.select_one(".story .ecl-media-container img") is not None
 
 
 @pytest.mark.parametrize("language", ["en", "lv"])
@@ -51,7 +51,8 @@ def test_story_index_lists_the_stories_of_its_language(client, site_tree, langua
     tree = getattr(site_tree, language)
     response = get_page(client, tree.story_index)
     assert_language(response, language)
-    assert [a.get_text() for a in response.soup.select(".card__title a")] == [tree.story.title]
+    titles = [a.get_text() for a in response.soup.select(".ecl-content-block__title a")]
+    assert titles == [tree.story.title]
 
 
 @pytest.mark.parametrize("language", ["en", "lv"])

@@ -14,7 +14,7 @@ def test_video_page_renders_its_player_in_both_languages(client, site_tree, lang
     player = response.soup.select_one(".video__player video")
     assert player["poster"].startswith("/media/images/")
     assert player.select_one("source")["src"] == video.video.url
-    assert "EU is Cohesion" in text_of(response.soup, ".meta")
+    assert "EU is Cohesion" in text_of(response.soup, ".page-meta")
 
 
 @pytest.mark.parametrize("language", ["en", "lv"])
@@ -22,8 +22,9 @@ def test_media_library_lists_videos_of_its_language(client, site_tree, language)
     tree = getattr(site_tree, language)
     response = get_page(client, tree.video_index)
     assert_language(response, language)
-    assert [a.get_text() for a in response.soup.select(".card__title a")] == [tree.video.title]
-    assert response.soup.select_one(".card__image")["loading"] == "lazy"
+    titles = [a.get_text() for a in response.soup.select(".ecl-content-block__title a")]
+    assert titles == [tree.video.title]
+    assert response.soup.select_one(".ecl-content-item__image")["loading"] == "lazy"
 
 
 def test_video_without_file_links_to_the_platform(client, site_tree):
@@ -33,4 +34,4 @@ def test_video_without_file_links_to_the_platform(client, site_tree):
     video.save_revision().publish()
     response = get_page(client, video)
     assert response.soup.select_one(".video__player video") is None
-    assert response.soup.select_one(".video__player a.button")["href"] == video.video_url
+    assert response.soup.select_one(".video__player a.ecl-link--primary")["href"] == video.video_url

@@ -51,7 +51,7 @@ def test_platform_video_that_cannot_be_embedded_is_linked(client, site_tree):
     video.save_revision().publish()
     soup = soup_of(client, video.url)
     assert not soup.select("[data-video-consent]")
-    assert soup.select_one(".video__player a.button")["href"] == video.video_url
+    assert soup.select_one(".video__player a.ecl-link--primary")["href"] == video.video_url
 
 
 def test_uploaded_video_has_its_captions_in_every_language(client, site_tree):
@@ -107,7 +107,7 @@ def test_media_library_filters_by_series(client, site_tree):
     options = [o.get_text() for o in everything.select("select[name=series] option")]
     assert options[1:] == ["Cohesion at its best", "EU is Cohesion"]
     filtered = soup_of(client, f"{index.url}?series={other.pk}")
-    assert [a.get_text() for a in filtered.select(".card__title a")] == ["Budapest"]
+    assert [a.get_text() for a in filtered.select(".ecl-content-block__title a")] == ["Budapest"]
 
 
 @pytest.mark.parametrize("series", ["abc", "999999", "-1"])

@@ -90,7 +90,7 @@ def count_on(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    return soup.select_one(".signatory-count strong").get_text()
+    return soup.select_one(".signatory-count .ecl-fact-figures__value").get_text()
 
 
 def test_a_translator_cannot_stop_synchronising_the_joint_call(

@@ -102,7 +102,7 @@ def test_officer_erases_a_signature_and_the_count_follows(
 
     def count():
         soup = BeautifulSoup(client.get(page.url).content, "html.parser")
-        return soup.select_one(".signatory-count strong").get_text()
+        return soup.select_one(".signatory-count .ecl-fact-figures__value").get_text()
 
     assert count() == "12,003"
     url = reverse("signatures:delete", args=(signatures["fr_region"].pk,))

@@ -29,7 +29,8 @@ def soup(response):
 
 
 def count_on(client, page):
-    return soup(client.get(page.url)).select_one(".signatory-count strong").get_text()
+    count = soup(client.get(page.url)).select_one(".signatory-count .ecl-fact-figures__value")
+    return count.get_text()
 
 
 def test_form_asks_for_everything_with_consent_unticked(client, site_tree):
@@ -116,7 +117,7 @@ def test_counter_on_the_landing_page(client, site_tree):
         status="confirmed",
     )
     response = client.get(site_tree.lv.home.url)
-    assert soup(response).select_one(".joint-call-teaser .signatory-count strong").get_text() == (
+    assert soup(response).select_one(".joint-call-teaser .ecl-fact-figures__value").get_text() == (
         "12\xa0001"
     )
 

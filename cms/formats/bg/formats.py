@@ -1,0 +1,2 @@
+DATE_FORMAT = "j E Y г."  # 18 март 2024 г.
+NUMBER_GROUPING = 3  # 12 000

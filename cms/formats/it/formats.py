@@ -1,0 +1,1 @@
+DATE_FORMAT = "j E Y"  # 18 marzo 2024

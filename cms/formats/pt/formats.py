@@ -1,0 +1,1 @@
+DATE_FORMAT = r"j \d\e E \d\e Y"  # 18 de março de 2024

@@ -1,0 +1,33 @@
+from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+from cms.caching.per_request import once_per_request
+from cms.models import SiteSettings
+from cms.templatetags.language_tags import localized_pages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_policy_url(context):
+    """The address, in the visitor's language, of the page that says why a document is not in
+    every language (Site settings › Key pages), or "". Once per request however many documents a
+    page lists, and cached until the content changes."""
+
+    def compute():
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None:
+            return ""
+        key = f"language-policy-url:{content_version()}:{site.pk}:{get_language()}"
+        url = cache.get(key)
+        if url is None:
+            policy_page = SiteSettings.for_site(site).language_policy_page
+            url = localized_pages(context, policy_page)[0].get_url(request) if policy_page else ""
+            cache.set(key, url or "", FRAGMENT_SECONDS)
+        return url
+
+    return once_per_request(context, "language_policy_url", compute)
