@@ -339,7 +339,7 @@ class DemoLoader:
             ),
             "hero_image": self.image(
                 data["hero_image"],
-                lambda: files.picture("#CohesionAlliance", "", 1600, 600, with_text=False),
+                lambda: files.illustration("#CohesionAlliance", 1600, 600),
                 "cohesion-alliance-hero.jpg",
             ),
         }
@@ -495,9 +495,7 @@ class DemoLoader:
                 country=story["country"],
                 hero_image=self.image(
                     title,
-                    lambda title=title, story=story: files.picture(
-                        title, story["region"].en, 1280, 720
-                    ),
+                    lambda title=title: files.illustration(title, 1280, 720),
                     f"{story['slug'].en}.jpg",
                 ),
                 body=body,
@@ -591,9 +589,7 @@ class DemoLoader:
                 description=paragraphs([self.t(entry["description"])]),
                 poster=self.image(
                     title,
-                    lambda title=title, series_name=data["series"][entry["series"]].en: (
-                        files.picture(title, series_name)
-                    ),
+                    lambda title=title: files.illustration(title),
                     f"{self._slug(title)[:80]}.jpg",
                 ),
                 video=video,
@@ -638,7 +634,7 @@ class DemoLoader:
                 introduction=self.t(show["introduction"]),
                 artwork=self.image(
                     f"{title} artwork",
-                    lambda title=title: files.picture(title, "Podcast", 1400, 1400),
+                    lambda title=title: files.cover(title, 1400),
                     f"{show['key']}-artwork.jpg",
                 ),
                 category=show["category"],
