@@ -173,7 +173,8 @@ class VideoPage(SitePage):
                 {
                     "video_url": _(
                         "Videos from this address cannot be played on the site. Give the "
-                        "address of a video on %(platforms)s, or upload the video file."
+                        "address of a video on one of these platforms: %(platforms)s, or "
+                        "upload the video file."
                     )
                     % {"platforms": ", ".join(name for name, _hosts in allowed_platforms())}
                 }

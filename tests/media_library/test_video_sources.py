@@ -71,7 +71,7 @@ def test_a_video_on_a_platform_the_site_does_not_embed_is_refused(admin_client, 
     response = add_video(admin_client, site_tree, video_url="https://example.org/videos/42")
     assert response.status_code == 200
     assert "Videos from this address cannot be played on the site" in response.content.decode()
-    assert "YouTube, Vimeo" in response.content.decode()
+    assert "one of these platforms: YouTube, Vimeo, or upload" in response.content.decode()
     assert not VideoPage.objects.filter(slug="rotterdam-asbestos").exists()
 
 
@@ -90,4 +90,4 @@ def test_a_platform_whose_player_the_site_may_not_frame_is_refused(
     settings.CSP_FRAME_SOURCES = ["https://www.youtube-nocookie.com"]
     response = add_video(admin_client, site_tree, video_url="https://vimeo.com/76979871")
     assert response.status_code == 200
-    assert "Give the address of a video on YouTube," in response.content.decode()
+    assert "one of these platforms: YouTube, or upload" in response.content.decode()
