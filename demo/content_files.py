@@ -1,16 +1,21 @@
 """The demo content files (demo/content/*.toml), read and checked.
 
 Every text the site shows is a table with one key per language, ``title.en = "…"`` and
-``title.lv = "…"``; names, addresses and file names are plain strings; dates are TOML dates. A
-file that lacks a language, has a key the loader does not know or misses one it needs is refused,
-with the file and the key named.
+``title.lv = "…"``; names, addresses and file names are plain strings; dates are TOML dates. The
+title, address and introduction of each section page (the Joint Call, the stories, the media
+library…: what the menu, the footer and the section's header show) are in every language of the
+site, as a Committee rolling out its languages translates them first: ``title.de``, ``title.fr``…
+A file that lacks a language, has a key the loader does not know or misses one it needs is
+refused, with the file and the key named.
 """
 
 import datetime
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import CommandError
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -19,10 +24,16 @@ LANGUAGES = {"en": "English", "lv": "Latvian"}
 
 @dataclass(frozen=True)
 class T:
-    """A text in English and in Latvian."""
+    """A text in English and in Latvian, and for a section page's chrome in the site's other
+    languages too (``others``: (language code, text) pairs)."""
 
     en: str
     lv: str
+    others: tuple = ()
+
+    def languages(self):
+        """The text in each language it has, by language code."""
+        return {"en": self.en, "lv": self.lv, **dict(self.others)}
 
 
 class ContentFileError(CommandError):
@@ -30,7 +41,16 @@ class ContentFileError(CommandError):
 
 
 class Text:
-    """A text in every language of the demo."""
+    """A text in English and Latvian, or (``every_language``) in every language of the site."""
+
+    def __init__(self, every_language=False):
+        self.every_language = every_language
+
+    @property
+    def languages(self):
+        if self.every_language:
+            return {code: LANGUAGES.get(code, name) for code, name in settings.LANGUAGES}
+        return LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -47,11 +67,13 @@ class Keyed:
 
 
 TEXT = Text()
-INDEX_PAGE = {"title": TEXT, "slug": TEXT, "introduction": TEXT}
+# What the menu, the footer and the header of a section page show, in every language.
+SECTION_TEXT = Text(every_language=True)
+INDEX_PAGE = {"title": SECTION_TEXT, "slug": SECTION_TEXT, "introduction": SECTION_TEXT}
 CONTENT_PAGE = {
-    "title": TEXT,
-    "slug": TEXT,
-    "introduction": TEXT,
+    "title": SECTION_TEXT,
+    "slug": SECTION_TEXT,
+    "introduction": SECTION_TEXT,
     "body": [{"heading": Optional(TEXT), "text": TEXT}],
 }
 
@@ -92,11 +114,11 @@ SCHEMA = {
         "story": [TEXT],
     },
     "joint_call": {
-        "title": TEXT,
-        "slug": TEXT,
-        "search_description": TEXT,
-        "subtitle": TEXT,
-        "introduction": TEXT,
+        "title": SECTION_TEXT,
+        "slug": SECTION_TEXT,
+        "search_description": SECTION_TEXT,
+        "subtitle": SECTION_TEXT,
+        "introduction": SECTION_TEXT,
         "principles_heading": TEXT,
         "principles_introduction": TEXT,
         "full_text_heading": TEXT,
@@ -121,9 +143,9 @@ SCHEMA = {
         ],
     },
     "toolkit": {
-        "title": TEXT,
-        "slug": TEXT,
-        "introduction": TEXT,
+        "title": SECTION_TEXT,
+        "slug": SECTION_TEXT,
+        "introduction": SECTION_TEXT,
         "logos_heading": TEXT,
         "licence": TEXT,
         "files_heading": TEXT,
@@ -133,6 +155,7 @@ SCHEMA = {
     },
     "videos": {
         "index": INDEX_PAGE,
+        "clip": {"file": str, "title": str},
         "series": Keyed(TEXT),
         "videos": [
             {
@@ -180,6 +203,8 @@ SCHEMA = {
     "accessibility": CONTENT_PAGE,
 }
 
+# A page's address in its parent's: what every language's slug is, transliterated by the author.
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 TYPE_NAMES = {str: "a string", int: "a whole number", bool: "true or false"}
 
 
@@ -214,18 +239,27 @@ def check(value, spec, path, where):
         raise ContentFileError(f"{path}, {where or 'top level'}: {problem}")
 
     if isinstance(spec, Text):
+        languages = spec.languages
         if not isinstance(value, dict):
-            refuse(f"expected a text in each language ({', '.join(LANGUAGES)}), found {value!r}")
-        for code, name in LANGUAGES.items():
+            refuse(f"expected a text in each language ({', '.join(languages)}), found {value!r}")
+        for code, name in languages.items():
             if code not in value:
                 refuse(f"no {name} text (key {where}.{code})")
             if not isinstance(value[code], str):
                 refuse(f"the {name} text is not a string: {value[code]!r}")
-        if extra := sorted(value.keys() - LANGUAGES.keys()):
+        if extra := sorted(value.keys() - languages.keys()):
             refuse(
-                f"unknown language key(s) {', '.join(extra)} (the demo has {', '.join(LANGUAGES)})"
+                f"unknown language key(s) {', '.join(extra)} (the demo has {', '.join(languages)})"
             )
-        return T(value["en"], value["lv"])
+        if where.rpartition(".")[2] == "slug":
+            for code in languages:
+                if not SLUG.fullmatch(value[code]):
+                    refuse(
+                        f"the address {value[code]!r} (key {where}.{code}) is not lowercase "
+                        f"ASCII letters and digits joined by hyphens"
+                    )
+        others = tuple((code, value[code]) for code in languages if code not in LANGUAGES)
+        return T(value["en"], value["lv"], others)
     if isinstance(spec, list):
         if not isinstance(value, list):
             refuse(f"expected a list, found {value!r}")
@@ -293,6 +327,11 @@ def check_references(content, directory):
             )
     series = content["videos"]["series"]
     for n, video in enumerate(content["videos"]["videos"]):
+        if video["file"] and not video["captions"]:
+            raise ContentFileError(
+                f"{directory / 'videos.toml'}, videos[{n}]: a video with a file of its own needs "
+                f"the captions of its soundtrack (captions.en, captions.lv)"
+            )
         if video["series"] not in series:
             raise ContentFileError(
                 f"{directory / 'videos.toml'}, videos[{n}].series: unknown series "

@@ -1,6 +1,10 @@
 """Builds the demo site from its content files (demo/content/*.toml): the English tree, made with
 the project's factories, and its Latvian translation, made through wagtail-localize's own models so
-that it shows in the admin as a translation that translators can edit and sync.
+that it shows in the admin as a translation that translators can edit and sync. In every other
+language, the section pages (the Joint Call, the stories, the media library…) are translated the
+same way, as a Committee rolling out a language starts: their titles, addresses and introductions,
+so that the menu, the footer and the sections' headers speak the language; the pages under them
+stay aliases of the English ones until they are translated.
 
 Running it again finds what it made before and makes nothing twice.
 """
@@ -83,6 +87,11 @@ def list_items(values):
 def same(text):
     """A text that stays as it is in Latvian: a name, or the words of an English recording."""
     return T(text, text)
+
+
+def vtt_text(text):
+    """Text as a WebVTT cue holds it: "&", "<" and ">" escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def paragraphs(texts):
@@ -205,8 +214,11 @@ class DemoLoader:
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.content = read_content()
-        self.latvian = {"": ""}
+        # Each language's text of each English text, as wagtail-localize stores them in segments.
+        self.translations = defaultdict(lambda: {"": ""})
+        self.latvian = self.translations["lv"]
         self.english_pages = []
+        self.section_pages = []
         self.created = 0
 
     # -- helpers ----------------------------------------------------------------------------
@@ -216,8 +228,11 @@ class DemoLoader:
             self.stdout.write(message)
 
     def t(self, text):
-        """The English of a text, remembering its Latvian for the translation step."""
-        self.latvian[_key(text.en)] = _key(text.lv)
+        """The English of a text, remembering its other languages for the translation step."""
+        english = _key(text.en)
+        for language, translated in text.languages().items():
+            if language != "en":
+                self.translations[language][english] = _key(translated)
         return text.en
 
     def ts(self, texts):
@@ -299,14 +314,16 @@ class DemoLoader:
         self.translate(latvian)
         self.site_settings(home)
         # Every other language gets the whole tree, as aliases of the English pages, and
-        # translators may work on it.
+        # translators may work on it; its section pages are translated.
         sync_locale_trees()
         for root in Page.objects.filter(depth=2):
             grant_translators(root)
+        languages = self.translate_sections()
         self.log(
             f"Demo content ready: {self.created} objects created, "
-            f"{len(self.english_pages)} English pages, each translated into Latvian; the other "
-            f"languages show them in English until they are translated."
+            f"{len(self.english_pages)} English pages, each translated into Latvian; "
+            f"{len(self.section_pages)} section pages translated into {languages} other "
+            f"languages, whose other pages show the English until they are translated."
         )
         if password:
             admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
@@ -339,7 +356,7 @@ class DemoLoader:
             ),
             "hero_image": self.image(
                 data["hero_image"],
-                lambda: files.picture("#CohesionAlliance", "", 1600, 600, with_text=False),
+                lambda: files.illustration("#CohesionAlliance", 1600, 600),
                 "cohesion-alliance-hero.jpg",
             ),
         }
@@ -443,28 +460,30 @@ class DemoLoader:
     def joint_call(self, home):
         data = self.content["joint_call"]
         principles = self.ts(data["principles"])
-        return self.page(
-            JointCallPageFactory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            search_description=self.t(data["search_description"]),
-            show_in_menus=True,
-            introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
-            call_settings={
-                "signatory_baseline": data["baseline"],
-                "personal_data_kept_until": data["personal_data_kept_until"],
-            },
-            body=[
-                {
-                    "type": "principles",
-                    "value": {
-                        "heading": self.t(data["principles_heading"]),
-                        "introduction": paragraphs([self.t(data["principles_introduction"])]),
-                        "principles": list_items(paragraphs([text]) for text in principles),
-                    },
-                }
-            ],
+        return self.section(
+            self.page(
+                JointCallPageFactory,
+                home,
+                data["slug"],
+                title=self.t(data["title"]),
+                search_description=self.t(data["search_description"]),
+                show_in_menus=True,
+                introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
+                call_settings={
+                    "signatory_baseline": data["baseline"],
+                    "personal_data_kept_until": data["personal_data_kept_until"],
+                },
+                body=[
+                    {
+                        "type": "principles",
+                        "value": {
+                            "heading": self.t(data["principles_heading"]),
+                            "introduction": paragraphs([self.t(data["principles_introduction"])]),
+                            "principles": list_items(paragraphs([text]) for text in principles),
+                        },
+                    }
+                ],
+            )
         )
 
     def link_full_text(self, call, document_page):
@@ -498,14 +517,22 @@ class DemoLoader:
         call.save_revision().publish()
 
     def index_page(self, factory, home, data):
-        return self.page(
-            factory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            introduction=self.t(data["introduction"]),
-            show_in_menus=True,
+        return self.section(
+            self.page(
+                factory,
+                home,
+                data["slug"],
+                title=self.t(data["title"]),
+                introduction=self.t(data["introduction"]),
+                show_in_menus=True,
+            )
         )
+
+    def section(self, page):
+        """A section page, whose chrome (title, address, introduction) the demo has in every
+        language."""
+        self.section_pages.append(page)
+        return page
 
     def stories(self, home):
         data = self.content["stories"]
@@ -528,9 +555,7 @@ class DemoLoader:
                 country=story["country"],
                 hero_image=self.image(
                     title,
-                    lambda title=title, story=story: files.picture(
-                        title, story["region"].en, 1280, 720
-                    ),
+                    lambda title=title: files.illustration(title, 1280, 720),
                     f"{story['slug'].en}.jpg",
                 ),
                 body=body,
@@ -568,36 +593,38 @@ class DemoLoader:
             ),
             "cohesion-alliance-branding-guidelines.pdf",
         )
-        return self.page(
-            ContentPageFactory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            introduction=self.t(data["introduction"]),
-            show_in_menus=True,
-            body=[
-                {
-                    "type": "image_downloads",
-                    "value": {
-                        "heading": self.t(data["logos_heading"]),
-                        "images": list_items(image_items),
+        return self.section(
+            self.page(
+                ContentPageFactory,
+                home,
+                data["slug"],
+                title=self.t(data["title"]),
+                introduction=self.t(data["introduction"]),
+                show_in_menus=True,
+                body=[
+                    {
+                        "type": "image_downloads",
+                        "value": {
+                            "heading": self.t(data["logos_heading"]),
+                            "images": list_items(image_items),
+                        },
                     },
-                },
-                {
-                    "type": "documents",
-                    "value": {
-                        "heading": self.t(data["files_heading"]),
-                        "documents": list_items(
-                            [
-                                {
-                                    "document": guidelines.pk,
-                                    "description": self.t(data["guidelines_description"]),
-                                }
-                            ]
-                        ),
+                    {
+                        "type": "documents",
+                        "value": {
+                            "heading": self.t(data["files_heading"]),
+                            "documents": list_items(
+                                [
+                                    {
+                                        "document": guidelines.pk,
+                                        "description": self.t(data["guidelines_description"]),
+                                    }
+                                ]
+                            ),
+                        },
                     },
-                },
-            ],
+                ],
+            )
         )
 
     def media_library(self, home):
@@ -609,11 +636,20 @@ class DemoLoader:
             series[key] = VideoSeries.objects.filter(
                 locale=english, name=self.t(name)
             ).first() or VideoSeriesFactory(name=name.en, locale=english)
+        clip = self.media(
+            data["clip"]["title"], files.ASSETS / "video" / data["clip"]["file"], "video"
+        )
         for entry in data["videos"]:
             title = entry["title"].en
-            video = None
             if entry["file"]:
                 video = self.media(title, files.ASSETS / "video" / entry["file"], "video")
+                cues = {
+                    language: [(0, video.duration, getattr(entry["captions"], language))]
+                    for language in ("en", "lv")
+                }
+            else:
+                video = clip
+                cues = self.clip_cues(entry, clip.duration)
             self.page(
                 VideoPageFactory,
                 index,
@@ -624,30 +660,42 @@ class DemoLoader:
                 description=paragraphs([self.t(entry["description"])]),
                 poster=self.image(
                     title,
-                    lambda title=title, series_name=data["series"][entry["series"]].en: (
-                        files.picture(title, series_name)
-                    ),
+                    lambda title=title: files.illustration(title),
                     f"{self._slug(title)[:80]}.jpg",
                 ),
                 video=video,
-                captions=self.captions(video, entry["captions"]) if video else [],
+                captions=self.captions(title, cues),
             )
         return index
 
-    def captions(self, video, captions):
-        """The uploaded video's captions, in English and Latvian, as its soundtrack says."""
+    @staticmethod
+    def clip_cues(entry, duration):
+        """Captions of a video that plays the clip without words: its title, then its
+        description, in English and in Latvian (an English title marked as English)."""
+        middle = round(duration * 0.4, 3)
+        title, description = entry["title"], entry["description"]
+        latvian_title = vtt_text(title.lv)
+        if title.lv == title.en:
+            latvian_title = f"<lang en>{latvian_title}</lang>"
+        return {
+            "en": [(0, middle, vtt_text(title.en)), (middle, duration, vtt_text(description.en))],
+            "lv": [(0, middle, latvian_title), (middle, duration, vtt_text(description.lv))],
+        }
+
+    def captions(self, title, cues):
+        """A video page's captions (WebVTT files), in English and Latvian."""
         from media_library.models import VideoCaption
 
         return [
             VideoCaption(
                 language=language,
                 file=self.vtt(
-                    f"{video.title} (captions, {language})",
-                    [(0, video.duration, text)],
-                    f"{self._slug(video.title)}-{language}.vtt",
+                    f"{title} (captions, {language})",
+                    language_cues,
+                    f"{self._slug(title)}-{language}.vtt",
                 ),
             )
-            for language, text in (("en", captions.en), ("lv", captions.lv))
+            for language, language_cues in cues.items()
         ]
 
     @staticmethod
@@ -671,7 +719,7 @@ class DemoLoader:
                 introduction=self.t(show["introduction"]),
                 artwork=self.image(
                     f"{title} artwork",
-                    lambda title=title: files.picture(title, "Podcast", 1400, 1400),
+                    lambda title=title: files.cover(title, 1400),
                     f"{show['key']}-artwork.jpg",
                 ),
                 category=show["category"],
@@ -784,13 +832,15 @@ class DemoLoader:
                 heading = {"text": self.t(section["heading"]), "level": "h2"}
                 body.append({"type": "heading", "value": heading})
             body.append({"type": "paragraph", "value": paragraphs([self.t(section["text"])])})
-        return self.page(
-            ContentPageFactory,
-            home,
-            data["slug"],
-            title=self.t(data["title"]),
-            introduction=self.t(data["introduction"]),
-            body=body,
+        return self.section(
+            self.page(
+                ContentPageFactory,
+                home,
+                data["slug"],
+                title=self.t(data["title"]),
+                introduction=self.t(data["introduction"]),
+                body=body,
+            )
         )
 
     def site_settings(self, home):
@@ -810,38 +860,76 @@ class DemoLoader:
         site_settings.accessibility_email = data["accessibility_email"]
         site_settings.save()
 
-    # -- the Latvian translation ------------------------------------------------------------
+    # -- the translations -------------------------------------------------------------------
 
     def translate(self, latvian):
+        """Every page and video series in Latvian, each text translated."""
         english = Locale.objects.get(language_code="en")
         for series in VideoSeries.objects.filter(locale=english):
             self.translate_object(series, latvian)
         for page in self.english_pages:
             self.translate_object(page, latvian)
 
-    def translate_object(self, instance, latvian):
+    def translate_sections(self):
+        """The section pages in every other language the site has, published: their titles,
+        addresses and introductions translated, the rest of them (a section's body: the Joint
+        Call's principles, say) still in English, which the site marks as English. Returns how
+        many languages."""
+        locales = list(Locale.objects.exclude(language_code__in=["en", "lv"]))
+        for page in self.section_pages:
+            source, _created = TranslationSource.update_or_create_from_instance(page)
+            for locale in locales:
+                self.translate_source(source, locale, complete=False)
+        return len(locales)
+
+    def translate_object(self, instance, locale):
         source, _created = TranslationSource.update_or_create_from_instance(instance)
+        self.translate_source(source, locale)
+
+    def translate_source(self, source, locale, complete=True):
+        """Translate a wagtail-localize source into ``locale`` with the demo's texts in that
+        language, and publish it. Without ``complete``, a text the demo has not in that
+        language stays in English."""
+        texts = self.translations[locale.language_code]
         translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=latvian
+            source=source, target_locale=locale
         )
+        strings = []
         for segment in StringSegment.objects.filter(source=source).select_related(
             "string", "context"
         ):
-            text = self.latvian.get(segment.string.data)
+            text = texts.get(segment.string.data)
             if text is None:
+                if not complete:
+                    continue
+                model = source.specific_content_type.model_class()
                 raise CommandError(
-                    f"The demo content has no Latvian for {segment.string.data!r} "
-                    f"({instance._meta.label} {instance.pk}, {segment.context.path})"
+                    f"The demo content has no {locale.language_code} text for "
+                    f"{segment.string.data!r} ({model._meta.label} {source.object_id}, "
+                    f"{segment.context.path})"
                 )
-            if text == segment.string.data:
+            if complete and text == segment.string.data:
                 # Kept in English on the Latvian page (the seed's video and episode titles,
                 # names): left untranslated, as a translator leaves it, so that wagtail-localize
-                # shows the English and the page marks it as English.
+                # shows the English and the page marks it as English. (A section page's title
+                # that is the same word in another language, "Podcasts", is translated.)
                 continue
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=latvian,
-                context=segment.context,
-                defaults={"data": text, "translation_type": "manual", "tool_name": "load_demo"},
+            strings.append(
+                StringTranslation(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    data=text,
+                    translation_type="manual",
+                    tool_name="load_demo",
+                )
             )
+        # In one query, new or updated: the demo's texts are plain text and valid links, which
+        # StringTranslation.save() would check one by one.
+        StringTranslation.objects.bulk_create(
+            strings,
+            update_conflicts=True,
+            unique_fields=["locale", "translation_of", "context"],
+            update_fields=["data", "translation_type", "tool_name", "updated_at"],
+        )
         translation.save_target(publish=True)

@@ -2,12 +2,40 @@
 the visitor asks: the page holds the player's HTML in a <template> until then."""
 
 import logging
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.finders.oembed import OEmbedFinder
 
 logger = logging.getLogger(__name__)
+
+# The platforms whose videos the site embeds: their name, the hosts of their videos' addresses
+# and the origin their player comes from, which the Content-Security-Policy must let the page
+# frame (CSP_FRAME_SOURCES) for the video to play.
+PLATFORMS = [
+    (
+        "YouTube",
+        {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"},
+        "https://www.youtube-nocookie.com",
+    ),
+    ("Vimeo", {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}, "https://player.vimeo.com"),
+]
+
+
+def allowed_platforms():
+    """The names and hosts of the platforms whose players may play on the site's pages."""
+    return [
+        (name, hosts) for name, hosts, player in PLATFORMS if player in settings.CSP_FRAME_SOURCES
+    ]
+
+
+def is_allowed_platform(url):
+    """Whether ``url`` is the address of a video on a platform the site may embed."""
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host in hosts for _name, hosts in allowed_platforms())
+
 
 NO_COOKIE = {
     "https://www.youtube.com/embed/": "https://www.youtube-nocookie.com/embed/",

@@ -19,7 +19,8 @@ from cms.formatting import iso_duration
 from cms.models import IndexPage, SitePage, image_field
 from cms.seo.structured_data import SCHEMA
 
-from .embeds import platform_embed
+from .embeds import allowed_platforms, is_allowed_platform, platform_embed
+from .forms import VideoPageForm
 from .media_files import MediaFileError, read_media_file
 
 
@@ -126,6 +127,7 @@ class VideoPage(SitePage):
     # Featured in a list ("Latest from a section"): its player, title and description.
     featured_template = "media_library/featured_video.html"
     og_type = "video.other"
+    base_form_class = VideoPageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("series")], heading=_("About")),
@@ -168,6 +170,17 @@ class VideoPage(SitePage):
         super().clean()
         if self.video_id and self.video.type != "video":
             raise ValidationError({"video": _("Choose a video file, not an audio file.")})
+        if self.video_url and not is_allowed_platform(self.video_url):
+            raise ValidationError(
+                {
+                    "video_url": _(
+                        "Videos from this address cannot be played on the site. Give the "
+                        "address of a video on one of these platforms: %(platforms)s, or "
+                        "upload the video file."
+                    )
+                    % {"platforms": ", ".join(name for name, _hosts in allowed_platforms())}
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

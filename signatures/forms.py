@@ -81,6 +81,41 @@ class TextField(forms.CharField):
 CHOICE_ERRORS = {"invalid_choice": _("Please choose one of the options.")}
 
 
+def ecl_class(widget, size):
+    """The class of the Europa Component Library for a widget: its text input (of width ``size``:
+    "s", "m", "l" or None for the width of its container), select, radio button or checkbox."""
+    if isinstance(widget, forms.RadioSelect):
+        return "ecl-radio__input"
+    if isinstance(widget, forms.Select):
+        return "ecl-select"
+    if isinstance(widget, forms.CheckboxInput):
+        return "ecl-checkbox__input"
+    if isinstance(widget, forms.widgets.Input) and widget.input_type in ("text", "email", "search"):
+        return f"ecl-text-input ecl-text-input--{size}" if size else "ecl-text-input"
+    return ""
+
+
+class EclWidgetsMixin:
+    """The widgets with ECL's classes, text inputs marked invalid once the form has errors
+    (``includes/form_field.html`` draws the rest of ECL's markup around them). ``ecl_size`` is
+    the width of the form's text inputs and selects."""
+
+    ecl_size = "l"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if css_class := ecl_class(field.widget, self.ecl_size):
+                field.widget.attrs["class"] = css_class
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            widget = self.fields[name].widget if name in self.fields else None
+            if widget is not None and widget.attrs.get("class", "").startswith("ecl-text-input"):
+                widget.attrs["class"] += " ecl-text-input--invalid"
+
+
 @functools.cache
 def country_choices(language):
     """Every country, the EU's 27 first, named in ``language``; computed once per language."""
@@ -100,7 +135,7 @@ class CountryChoiceField(forms.ChoiceField):
         return value in countries.countries
 
 
-class SignatureForm(DescribedErrorsMixin, forms.Form):
+class SignatureForm(EclWidgetsMixin, DescribedErrorsMixin, forms.Form):
     """The sign-the-call form. Every field's limits match the database's."""
 
     kind = forms.ChoiceField(
@@ -179,8 +214,10 @@ class SignatureForm(DescribedErrorsMixin, forms.Form):
         return cleaned
 
 
-class SignatoryFilterForm(DescribedErrorsMixin, forms.Form):
+class SignatoryFilterForm(EclWidgetsMixin, DescribedErrorsMixin, forms.Form):
     """Filters of the public list of signatories; unknown values are an error, not ignored."""
+
+    ecl_size = None  # the filters share a row: each as wide as its column
 
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types"))] + SignatoryKind.choices

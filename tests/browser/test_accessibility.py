@@ -45,14 +45,19 @@ PAGE_TYPES = [
 ]
 
 
-def page_urls(language):
-    """The address of one page of every type in ``language``'s tree, and of the Joint Call's
-    list of signatories, of its "thank you" page and of a page that does not exist."""
-    urls = {}
+def first_of_each_type(language):
+    pages = {}
     for model in PAGE_TYPES:
         page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
         assert page is not None, f"No {model.__name__} in {language}"
-        urls[model.__name__] = page.get_url()
+        pages[model.__name__] = page
+    return pages
+
+
+def page_urls(language):
+    """The address of one page of every type in ``language``'s tree, and of the Joint Call's
+    list of signatories, of its "thank you" page and of a page that does not exist."""
+    urls = {name: page.get_url() for name, page in first_of_each_type(language).items()}
     call = JointCallPage.objects.get(locale__language_code=language)
     with translation.override(language):
         urls["Signatories"] = call.signatories_url
@@ -70,6 +75,8 @@ def test_no_serious_or_critical_axe_violation_on_any_page_type(
     language, demo_site, new_page, site_server
 ):
     urls = page_urls(language)
+    # Pages not translated yet (the demo translates the section pages only).
+    aliases = {name for name, page in first_of_each_type(language).items() if page.alias_of_id}
     desktop = new_page(locale=language)
     widths = [("desktop", desktop)]
     # Page types look alike in every language: English and Latvian are checked and photographed
@@ -88,7 +95,7 @@ def test_no_serious_or_critical_axe_violation_on_any_page_type(
             assert response.status == expected, f"{url}: {response.status}"
             assert page.locator("html").get_attribute("lang") == language
             assert page.locator("h1").count() == 1, f"{url} has not exactly one h1"
-            if language in ("el", "bg") and name != "NotFound":
+            if language in ("el", "bg") and name in aliases:
                 # Not translated yet: the English text is marked as English.
                 assert page.locator("main").get_attribute("lang") == "en", url
             violations = axe_violations(page)

@@ -75,11 +75,14 @@ def test_visitor_with_a_latvian_browser_signs_in_greek_downloads_and_listens(dem
 
     # Signing the call in Greek, and confirming from the email.
     page.locator(f".ecl-menu__link[href='{section_url(JointCallPage)}']").click()
-    page.locator("input[name='kind']").first.check()
+    # The radio buttons and checkboxes are drawn by their labels (ECL), which visitors click.
+    page.locator("label[for='id_kind_0']").click()
+    assert page.locator("#id_kind_0").is_checked()
     page.locator("#id_name").fill("Eleni Papadopoulou")
     page.locator("#id_country").select_option("GR")
     page.locator("#id_email").fill("eleni@example.eu")
-    page.locator("#id_consent").check()
+    page.locator("label[for='id_consent']").click()
+    assert page.locator("#id_consent").is_checked()
     page.locator("form.form button[type='submit']").click()
     page.wait_for_url("**/thank-you/**")
     signature = Signature.objects.get(email="eleni@example.eu")

@@ -79,7 +79,7 @@ def test_story_shows_a_platform_video_behind_the_consent(client, site_tree):
 def test_latvian_story_shows_the_latvian_video(client, site_tree):
     en_video, lv_video = site_tree.en.video, site_tree.lv.video
     lv_video.video = None
-    lv_video.video_url = "https://example.org/videos/lv"
+    lv_video.video_url = "https://vimeo.com/20240318"
     lv_video.save_revision().publish()
     story = site_tree.lv.story
     story.body = video_body(en_video)  # chosen in English, as officers do
@@ -87,7 +87,7 @@ def test_latvian_story_shows_the_latvian_video(client, site_tree):
 
     soup = story_soup(client, story)
     link = soup.select_one(".video-block .video__player a.ecl-link--primary")
-    assert link["href"] == "https://example.org/videos/lv"
+    assert link["href"] == "https://vimeo.com/20240318"
     assert lv_video.title in link.get_text()
 
 

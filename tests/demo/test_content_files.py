@@ -96,3 +96,33 @@ def test_a_story_paragraph_that_the_home_page_lacks_is_refused(content_dir):
 def test_an_unknown_file_is_refused(content_dir):
     (content_dir / "stroies.toml").write_text("")
     assert "unknown content file(s) stroies.toml" in refused(content_dir)
+
+
+def test_the_section_pages_have_their_chrome_in_every_language():
+    content = read_content()
+    for section in (content["stories"]["index"], content["privacy"], content["joint_call"]):
+        for key in ("title", "slug", "introduction"):
+            assert len(section[key].languages()) == 24, key
+    assert content["stories"]["index"]["title"].languages()["de"] == "Geschichten"
+
+
+def test_a_section_title_without_one_of_the_24_languages_is_refused(content_dir):
+    contact = content_dir / "contact.toml"
+    rewrite(contact, 'title.ga = "Teagmháil"\n', "")
+    assert f"{contact}, title: no Gaeilge text (key title.ga)" in refused(content_dir)
+
+
+def test_an_address_that_is_no_ascii_slug_is_refused(content_dir):
+    privacy = content_dir / "privacy.toml"
+    rewrite(privacy, 'slug.el = "aporrito"', 'slug.el = "απόρρητο"')
+    message = refused(content_dir)
+    assert f"{privacy}, slug: the address 'απόρρητο' (key slug.el) is not lowercase" in message
+
+
+def test_a_video_with_a_recording_of_its_own_needs_its_captions(content_dir):
+    videos = content_dir / "videos.toml"
+    text = videos.read_text()
+    start = text.index("captions.en = ")
+    end = text.index('aicinājumu."""', start) + len('aicinājumu."""')
+    videos.write_text(text[:start] + text[end:])
+    assert "videos[9]: a video with a file of its own needs the captions" in refused(content_dir)
