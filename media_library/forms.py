@@ -1,13 +1,9 @@
-"""The forms of the media library: the media upload form (``WAGTAILMEDIA["MEDIA_FORM_BASE"]``)
-and the editor of a video page, which publishes a video only with something to play."""
+"""The editor of a video page: a video is published with something to play."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtailmedia.forms import BaseMediaForm
 
 from cms.editing.page_forms import PageForm
-
-from .media_files import upload_help_text
 
 NOTHING_TO_PLAY = _(
     "This video has nothing to play. Choose an uploaded video file (with its captions) or give "
@@ -27,13 +23,3 @@ class VideoPageForm(PageForm):
         if not cleaned_data.get("video") and not cleaned_data.get("video_url"):
             self.add_error("video", ValidationError(NOTHING_TO_PLAY, code="nothing_to_play"))
         return cleaned_data
-
-
-class MediaForm(BaseMediaForm):
-    """Says, under the file field, which formats are accepted and how large a file may be."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        file = self.fields.get("file")
-        if file is not None and self.instance.type in ("audio", "video"):
-            file.help_text = upload_help_text(self.instance.type)

@@ -283,7 +283,7 @@ WAGTAILMEDIA = {
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm", "m4v", "mov"],
     # Says under the file field which formats are accepted and how large a file may be.
-    "MEDIA_FORM_BASE": "media_library.forms.MediaForm",
+    "MEDIA_FORM_BASE": "media_library.upload_forms.MediaForm",
 }
 # Largest audio or video file officers may upload, in bytes.
 MEDIA_MAX_UPLOAD_SIZE = env.int("MEDIA_MAX_UPLOAD_SIZE", default=500 * 1024 * 1024)
