@@ -346,9 +346,8 @@ def test_demo_landing_page_is_as_rich_as_the_seed(demo, client, language):
     sections = {section.h2.get_text(strip=True): section for section in main.select(".latest")}
     videos = sections[text(alliance["videos_heading"])]
     featured = videos.select_one(".latest__featured")
-    assert featured.select_one(".video__player") and featured.select_one(
-        ".ecl-content-block__title a"
-    )
+    assert featured.select_one(".video__player")
+    assert featured.select_one(".ecl-content-block__title a")
     podcasts = sections[text(alliance["podcasts_heading"])]
     episode = podcasts.select_one(".latest__featured")
     assert episode.select_one("audio") and episode.select_one(".ecl-content-block__description")
