@@ -249,6 +249,10 @@ class DemoLoader:
             page = factory(parent=parent, slug=slug.en, **fields)
             self.created += 1
         self.english_pages.append(page)
+        if parent.depth == 2:
+            # A section of the site (a child of the landing page), whose chrome (title, address,
+            # introduction) the demo has in every language.
+            self.section_pages.append(page)
         return page
 
     def image(self, title, data_factory, filename):
@@ -460,30 +464,28 @@ class DemoLoader:
     def joint_call(self, home):
         data = self.content["joint_call"]
         principles = self.ts(data["principles"])
-        return self.section(
-            self.page(
-                JointCallPageFactory,
-                home,
-                data["slug"],
-                title=self.t(data["title"]),
-                search_description=self.t(data["search_description"]),
-                show_in_menus=True,
-                introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
-                call_settings={
-                    "signatory_baseline": data["baseline"],
-                    "personal_data_kept_until": data["personal_data_kept_until"],
-                },
-                body=[
-                    {
-                        "type": "principles",
-                        "value": {
-                            "heading": self.t(data["principles_heading"]),
-                            "introduction": paragraphs([self.t(data["principles_introduction"])]),
-                            "principles": list_items(paragraphs([text]) for text in principles),
-                        },
-                    }
-                ],
-            )
+        return self.page(
+            JointCallPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            search_description=self.t(data["search_description"]),
+            show_in_menus=True,
+            introduction=paragraphs([self.t(data["subtitle"]), self.t(data["introduction"])]),
+            call_settings={
+                "signatory_baseline": data["baseline"],
+                "personal_data_kept_until": data["personal_data_kept_until"],
+            },
+            body=[
+                {
+                    "type": "principles",
+                    "value": {
+                        "heading": self.t(data["principles_heading"]),
+                        "introduction": paragraphs([self.t(data["principles_introduction"])]),
+                        "principles": list_items(paragraphs([text]) for text in principles),
+                    },
+                }
+            ],
         )
 
     def link_full_text(self, call, document_page):
@@ -517,22 +519,14 @@ class DemoLoader:
         call.save_revision().publish()
 
     def index_page(self, factory, home, data):
-        return self.section(
-            self.page(
-                factory,
-                home,
-                data["slug"],
-                title=self.t(data["title"]),
-                introduction=self.t(data["introduction"]),
-                show_in_menus=True,
-            )
+        return self.page(
+            factory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
         )
-
-    def section(self, page):
-        """A section page, whose chrome (title, address, introduction) the demo has in every
-        language."""
-        self.section_pages.append(page)
-        return page
 
     def stories(self, home):
         data = self.content["stories"]
@@ -593,38 +587,36 @@ class DemoLoader:
             ),
             "cohesion-alliance-branding-guidelines.pdf",
         )
-        return self.section(
-            self.page(
-                ContentPageFactory,
-                home,
-                data["slug"],
-                title=self.t(data["title"]),
-                introduction=self.t(data["introduction"]),
-                show_in_menus=True,
-                body=[
-                    {
-                        "type": "image_downloads",
-                        "value": {
-                            "heading": self.t(data["logos_heading"]),
-                            "images": list_items(image_items),
-                        },
+        return self.page(
+            ContentPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            show_in_menus=True,
+            body=[
+                {
+                    "type": "image_downloads",
+                    "value": {
+                        "heading": self.t(data["logos_heading"]),
+                        "images": list_items(image_items),
                     },
-                    {
-                        "type": "documents",
-                        "value": {
-                            "heading": self.t(data["files_heading"]),
-                            "documents": list_items(
-                                [
-                                    {
-                                        "document": guidelines.pk,
-                                        "description": self.t(data["guidelines_description"]),
-                                    }
-                                ]
-                            ),
-                        },
+                },
+                {
+                    "type": "documents",
+                    "value": {
+                        "heading": self.t(data["files_heading"]),
+                        "documents": list_items(
+                            [
+                                {
+                                    "document": guidelines.pk,
+                                    "description": self.t(data["guidelines_description"]),
+                                }
+                            ]
+                        ),
                     },
-                ],
-            )
+                },
+            ],
         )
 
     def media_library(self, home):
@@ -832,15 +824,13 @@ class DemoLoader:
                 heading = {"text": self.t(section["heading"]), "level": "h2"}
                 body.append({"type": "heading", "value": heading})
             body.append({"type": "paragraph", "value": paragraphs([self.t(section["text"])])})
-        return self.section(
-            self.page(
-                ContentPageFactory,
-                home,
-                data["slug"],
-                title=self.t(data["title"]),
-                introduction=self.t(data["introduction"]),
-                body=body,
-            )
+        return self.page(
+            ContentPageFactory,
+            home,
+            data["slug"],
+            title=self.t(data["title"]),
+            introduction=self.t(data["introduction"]),
+            body=body,
         )
 
     def site_settings(self, home):
@@ -879,7 +869,9 @@ class DemoLoader:
         for page in self.section_pages:
             source, _created = TranslationSource.update_or_create_from_instance(page)
             for locale in locales:
-                self.translate_source(source, locale, complete=False)
+                # A section whose title the demo has not in that language stays an alias.
+                if _key(page.title) in self.translations[locale.language_code]:
+                    self.translate_source(source, locale, complete=False)
         return len(locales)
 
     def translate_object(self, instance, locale):
