@@ -62,11 +62,13 @@ stack-deps:
 # System packages the tests use: GNU gettext (the catalogues must hold every string of the code);
 # Varnish (the production stack is tested through it); Debian's Chromium, which the browser
 # tests (tests/browser) drive with Playwright, and axe-core, from npm into var/node, which they
-# inject into the pages. Playwright's own browsers are never downloaded.
+# inject into the pages. Playwright's own browsers are never downloaded. Liberation Sans stands
+# in for Arial, ECL's typeface (same metrics), so screenshots show the text as visitors see it.
 AXE := var/node/node_modules/axe-core/axe.min.js
 test-deps: stack-deps
 	@command -v xgettext >/dev/null || $(call APT,gettext)
 	@command -v chromium >/dev/null || $(call APT,chromium)
+	@[ -d /usr/share/fonts/truetype/liberation ] || $(call APT,fonts-liberation)
 	@command -v npm >/dev/null || $(call APT,nodejs npm)
 	@[ -f $(AXE) ] || npm install --prefix var/node --no-audit --no-fund axe-core@4
 
@@ -80,13 +82,15 @@ TEST_WORKERS ?= auto
 PYTEST = $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test: install test-deps
-	$(LINT)
+	@echo "lint: ruff check, ruff format --check, djhtml --check ($(words $(TEMPLATES)) templates)"
+	@$(LINT)
 	$(PYTEST)
 
 # The edit loop: everything but the browser tests and those that start real servers or
 # processes (markers `browser` and `stack`). `make test` runs them all and is what CI runs.
 test-fast: install
-	$(LINT)
+	@echo "lint: ruff check, ruff format --check, djhtml --check ($(words $(TEMPLATES)) templates)"
+	@$(LINT)
 	$(PYTEST) -m "not browser and not stack"
 
 lint: install
