@@ -4,12 +4,20 @@
    settings, Redis): median and p95 over many requests once the caches are warm.
 2. wrk against the landing page, a story, an episode and a document page: gunicorn alone
    (every request rendered), Varnish in front (deploy/varnish/cache.vcl), and nginx serving a
-   saved copy of the same HTML (the ceiling: a static file). Peak memory of each gunicorn worker.
+   saved copy of the same HTML (the ceiling: a static file, and its gzip copy for clients that
+   accept gzip), each without and with ``Accept-Encoding: gzip``. Peak memory of each gunicorn
+   worker.
+3. The first request after a publication: a story published, the task worker run once (the
+   purge, then the warming), then the story and its index through Varnish: hit or miss, and
+   how long they took.
+
+It ends with one line per goal (docs/performance.md): met or missed, with the figure.
 
 Everything on 127.0.0.1, on a fresh database with the demo content.
 """
 
 import argparse
+import gzip as gzip_module
 import json
 import os
 import subprocess
@@ -97,12 +105,33 @@ http {{
     scgi_temp_path {workdir}/scgi;
     keepalive_requests 100000;
     types {{ text/html html; }}
+    gzip_static on;
     server {{
         listen 127.0.0.1:{port};
         root {workdir}/site;
         location / {{ try_files $uri/index.html =404; }}
     }}
 }}
+"""
+
+# The goals of the issue "Fast even when the cache misses" (docs/performance.md).
+GOALS = {
+    "render_ms": 10,
+    "queries": 8,
+    "gunicorn_rps": 150,
+    "varnish_share": 0.9,
+    "worker_mib": 160,
+}
+
+WARM_PROBE = r"""
+import django
+django.setup()
+from wagtail.models import Page
+story = Page.objects.live().filter(
+    content_type__model="storypage", locale__language_code="en"
+).order_by("path").first().specific
+story.save_revision().publish()
+print(story.url, story.get_parent().url)
 """
 
 VARNISH_CONFIG = """vcl 4.1;
@@ -136,15 +165,85 @@ def worker_peak_memory(master_pid):
     return peaks
 
 
-def wrk(url, args):
+def wrk(url, args, gzip=False):
+    headers = ["-H", "Accept-Encoding: gzip"] if gzip else []
     output = subprocess.run(
         ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s",
-         "--latency", "--timeout", "10s", url],
+         "--latency", "--timeout", "10s", *headers, url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     result = parse_wrk(output)
     result["rps"] = round(result["requests"] / result["seconds"], 1)
     return result
+
+
+def after_publication(env, cache_url):
+    """Publish a story, let the task worker purge and warm once, then ask Varnish for the story
+    and its index as the next visitor would: ``[{url, cache, ms}]``."""
+    quiet = {"cwd": ROOT, "env": env, "check": True, "capture_output": True, "text": True}
+    story, index = subprocess.run([PYTHON, "-c", WARM_PROBE], **quiet).stdout.split()
+    time.sleep(3)  # the warming waits a little after the publication (cms.caching.warming)
+    subprocess.run(
+        [PYTHON, "manage.py", "db_worker", "--batch", "--interval", "0", "--no-startup-delay"],
+        **quiet,
+    )
+    visits = []
+    for path in (story, index):
+        start = time.perf_counter()
+        with urllib.request.urlopen(cache_url + path) as response:
+            response.read()
+            cache = response.headers.get("X-Cache")
+        visits.append({"url": path, "cache": cache, "ms": (time.perf_counter() - start) * 1000})
+    return visits
+
+
+def goals(result):
+    """One line per goal: met or missed, with the figure."""
+
+    def line(met, text):
+        return f"- {'met' if met else 'MISSED'}: {text}"
+
+    slowest = max(result["render"], key=lambda row: row["median_ms"])
+    most = max(result["render"], key=lambda row: row["queries"])
+    landing = result["http"][0]["gunicorn"]["rps"]
+    shares = [
+        (row["page"].split()[0], gzip, row["varnish" + gzip]["rps"] / row["nginx" + gzip]["rps"])
+        for row in result["http"]
+        for gzip in ("", "_gzip")
+    ]
+    lowest = min(shares, key=lambda share: share[2])
+    heaviest = max(result["worker_peak_mib"])
+    misses = [visit["url"] for visit in result["after_publication"] if visit["cache"] != "HIT"]
+    return [
+        line(
+            slowest["median_ms"] <= GOALS["render_ms"],
+            f"median render ≤ {GOALS['render_ms']} ms for every page type: the slowest is "
+            f"{slowest['type']} {slowest['language']}, {slowest['median_ms']:.1f} ms",
+        ),
+        line(
+            most["queries"] <= GOALS["queries"],
+            f"≤ {GOALS['queries']} queries per page: the most is {most['queries']} "
+            f"({most['type']} {most['language']})",
+        ),
+        line(
+            landing >= GOALS["gunicorn_rps"],
+            f"gunicorn alone ≥ {GOALS['gunicorn_rps']} req/s on the landing page: {landing}",
+        ),
+        line(
+            lowest[2] >= GOALS["varnish_share"],
+            f"Varnish ≥ {GOALS['varnish_share']:.0%} of nginx on every page measured: the lowest "
+            f"is {lowest[0]}{' with gzip' if lowest[1] else ''}, {lowest[2]:.0%}",
+        ),
+        line(
+            not misses,
+            "the first request after publishing is a hit, for the page and its index: "
+            + (f"missed for {', '.join(misses)}" if misses else "both hits"),
+        ),
+        line(
+            heaviest <= GOALS["worker_mib"],
+            f"peak memory per worker ≤ {GOALS['worker_mib']} MiB: {heaviest:.0f} MiB",
+        ),
+    ]
 
 
 def write_docs(result):
@@ -170,22 +269,38 @@ def write_docs(result):
         f"wrk, {result['connections']} connections for {result['duration']} s per run "
         f"(gunicorn: {result['gunicorn']}):",
         "",
-        "| page | gunicorn req/s | p50 / p99 | Varnish req/s | p50 / p99 | nginx (static copy) "
-        "req/s | p50 / p99 | Varnish / nginx |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | gunicorn req/s | p50 / p99 | Accept-Encoding | Varnish req/s | p50 / p99 "
+        "| nginx (static copy) req/s | p50 / p99 | Varnish / nginx |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in result["http"]:
-        g, v, n = row["gunicorn"], row["varnish"], row["nginx"]
-        lines.append(
-            f"| {row['page']} | {g['rps']} | {g['p50_ms']:.1f} / {g['p99_ms']:.1f} ms "
-            f"| {v['rps']} | {v['p50_ms']:.2f} / {v['p99_ms']:.2f} ms "
-            f"| {n['rps']} | {n['p50_ms']:.2f} / {n['p99_ms']:.2f} ms "
-            f"| {v['rps'] / n['rps']:.0%} |"
-        )
+        g = row["gunicorn"]
+        for gzip in ("", "_gzip"):
+            v, n = row["varnish" + gzip], row["nginx" + gzip]
+            rendered = (
+                f"{g['rps']} | {g['p50_ms']:.1f} / {g['p99_ms']:.1f} ms" if not gzip else "| "
+            )
+            lines.append(
+                f"| {row['page'] if not gzip else ''} | {rendered} "
+                f"| {'gzip' if gzip else 'none'} "
+                f"| {v['rps']} | {v['p50_ms']:.2f} / {v['p99_ms']:.2f} ms "
+                f"| {n['rps']} | {n['p50_ms']:.2f} / {n['p99_ms']:.2f} ms "
+                f"| {v['rps'] / n['rps']:.0%} |"
+            )
     peaks = ", ".join(f"{peak:.0f}" for peak in result["worker_peak_mib"])
+    visits = ", ".join(
+        f"`{visit['url']}` {visit['cache']} in {visit['ms']:.1f} ms"
+        for visit in result["after_publication"]
+    )
     lines += [
         "",
         f"Peak resident memory per gunicorn worker after the runs: {peaks} MiB.",
+        "",
+        f"After a story is published and the worker has run once, through Varnish: {visits}.",
+        "",
+        "Goals:",
+        "",
+        *result["goals"],
         end_mark,
     ]
     text = path.read_text()
@@ -273,7 +388,9 @@ def main():
         for path in pages.values():
             copy = workdir / "site" / path.strip("/") / "index.html"
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(urllib.request.urlopen(base + path).read())
+            html = urllib.request.urlopen(base + path).read()
+            copy.write_bytes(html)
+            copy.with_name("index.html.gz").write_bytes(gzip_module.compress(html, 6))
         (workdir / "nginx.conf").write_text(NGINX_CONFIG.format(workdir=workdir, port=static_port))
         nginx = start(["nginx", "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"])
         wait_for(f"http://127.0.0.1:{static_port}/en/")
@@ -282,10 +399,13 @@ def main():
             print(f"wrk: {name} ({path})…")
             row = {"page": f"{name} (`{path}`)"}
             row["gunicorn"] = wrk(base + path, args)
-            row["varnish"] = wrk(f"http://127.0.0.1:{cache_port}{path}", args)
-            row["nginx"] = wrk(f"http://127.0.0.1:{static_port}{path}", args)
+            for gzip in (False, True):
+                suffix = "_gzip" if gzip else ""
+                row["varnish" + suffix] = wrk(f"http://127.0.0.1:{cache_port}{path}", args, gzip)
+                row["nginx" + suffix] = wrk(f"http://127.0.0.1:{static_port}{path}", args, gzip)
             http.append(row)
         peaks = worker_peak_memory(gunicorn.pid)
+        warm = after_publication(env, f"http://127.0.0.1:{cache_port}")
     finally:
         for process in (nginx, varnish, gunicorn):
             if process:
@@ -304,10 +424,13 @@ def main():
             f"{config['workers']} {config['worker_class']} workers × {config['threads']} threads"
         ),
         "worker_peak_mib": peaks,
+        "after_publication": warm,
     }
+    result["goals"] = goals(result)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
+    print("\n".join(result["goals"]))
     if args.write_docs:
         write_docs(result)
 

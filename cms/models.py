@@ -8,9 +8,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .caching.fragments import any_view_restrictions
 from .editing.page_forms import PageForm
 from .editing.roles import SitePagePermissionTester
 from .seo.metadata import SeoMixin
@@ -173,6 +174,8 @@ class SitePage(SeoMixin, Page):
       the pages that hold up the site set ``protected_from_deletion``.
     - What it tells search engines and social media: ``og_type``, ``share_image()`` and
       ``structured_data()`` (``cms.seo.metadata.SeoMixin``).
+    - ``get_view_restrictions()``: Wagtail's, without its two queries on every request while
+      no page of the site is private (``cms.caching.fragments.any_view_restrictions``).
     """
 
     allowed_http_methods = READ_ONLY_METHODS
@@ -190,6 +193,11 @@ class SitePage(SeoMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @classmethod
     def listing_queryset(cls, queryset):

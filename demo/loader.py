@@ -42,6 +42,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 from wagtailmedia.models import get_media_model
 
+from cms.caching.warming import warm_after_publication
 from cms.factories import DocumentFactory, ImageFactory
 from cms.i18n.locales import grant_translators, sync_locale_trees
 from cms.models import SiteSettings
@@ -107,13 +108,16 @@ class Housekeeping:
     (they have a lower priority, but there are thousands), and those for objects the loader
     replaced (document language versions and video captions of translated pages) would fail.
     Here they are collected instead, then done in bulk for the objects that still exist, in one
-    pass: the purges become one task. Other tasks are queued as usual.
+    pass: the purges become one task, and the warming after each publication one warming of
+    the landing pages of every language (cms.caching.warming), so that the queue is done soon
+    after the load; the other pages are rendered as visitors come. Other tasks are queued as usual.
     """
 
     def __init__(self):
         self.search = defaultdict(set)  # (app label, model name): primary keys
         self.references = defaultdict(set)
         self.purges = defaultdict(set)  # (backend settings, backends): URLs
+        self.warm = False  # a publication asked for the caches to be warmed
         self.backend = None
 
     def start(self):
@@ -141,6 +145,8 @@ class Housekeeping:
             urls, backend_settings, backends = args
             key = json.dumps([backend_settings, backends], sort_keys=True)
             self.purges[key].update(urls)
+        elif task.func is warm_after_publication.func:
+            self.warm = True
         else:
             return self.backend.enqueue(task, args, kwargs)
         return None
@@ -155,6 +161,8 @@ class Housekeeping:
             for key, urls in self.purges.items():
                 backend_settings, backends = json.loads(key)
                 purge_urls_from_cache_task.enqueue(sorted(urls), backend_settings, backends)
+            if self.warm:
+                warm_after_publication.enqueue([])  # the landing pages
         if log:
             log(f"Search index: {searched} objects updated; reference index: {referenced}.")
 
@@ -255,28 +263,27 @@ class DemoLoader:
             self.section_pages.append(page)
         return page
 
-    def image(self, title, data_factory, filename):
-        existing = get_image_model().objects.filter(title=title).first()
+    def file_object(self, model, factory, title, data_factory, filename, **fields):
+        """The ``model`` object (an image, a document, a media item) called ``title``, made
+        with ``factory`` from the bytes ``data_factory()`` returns if there is none yet."""
+        existing = model.objects.filter(title=title).first()
         if existing:
             return existing
         self.created += 1
-        return ImageFactory(title=title, file=ContentFile(data_factory(), name=filename))
+        return factory(title=title, file=ContentFile(data_factory(), name=filename), **fields)
+
+    def image(self, title, data_factory, filename):
+        return self.file_object(get_image_model(), ImageFactory, title, data_factory, filename)
 
     def document(self, title, data_factory, filename):
-        existing = get_document_model().objects.filter(title=title).first()
-        if existing:
-            return existing
-        self.created += 1
-        return DocumentFactory(title=title, file=ContentFile(data_factory(), name=filename))
+        return self.file_object(
+            get_document_model(), DocumentFactory, title, data_factory, filename
+        )
 
     def media(self, title, path, media_type):
         """An audio or video file; its type, size and duration are read from it."""
-        existing = get_media_model().objects.filter(title=title).first()
-        if existing:
-            return existing
-        self.created += 1
-        return MediaFactory(
-            title=title, type=media_type, file=ContentFile(path.read_bytes(), name=path.name)
+        return self.file_object(
+            get_media_model(), MediaFactory, title, path.read_bytes, path.name, type=media_type
         )
 
     def vtt(self, title, cues, filename):

@@ -41,6 +41,9 @@ class PrinciplesBlock(blocks.StructBlock):
 class JointCallTeaserBlock(blocks.StructBlock):
     """A short presentation of the Joint Call with its live signatory count."""
 
+    # The count changes with every signature, not with publications (cms.caching.rendering).
+    cache_rendering = False
+
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     text = blocks.RichTextBlock(
         label=_("Text"), required=False, features=["bold", "italic", "link"]

@@ -6,6 +6,7 @@ import time
 
 from django.core.cache import cache
 from django.db import transaction
+from wagtail.models import PageViewRestriction
 
 CONTENT_VERSION_KEY = "content-version"
 FRAGMENT_SECONDS = 24 * 3600
@@ -30,3 +31,14 @@ def content_changed(**kwargs):
             cache.set(CONTENT_VERSION_KEY, int(time.time() * 1000), None)
 
     transaction.on_commit(bump)
+
+
+def any_view_restrictions():
+    """Whether any page of the site is private (a password, signed-in users, groups): cached
+    under the content version, which a change of privacy moves on (``signals``)."""
+    key = f"view-restrictions:{content_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(key, found, FRAGMENT_SECONDS)
+    return found

@@ -23,6 +23,13 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # The cache warmer (cms.caching.warming) asks for a fresh copy, from the purgers' addresses.
+    if (req.http.X-Cache-Warm) {
+        if (client.ip ~ purgers) {
+            set req.hash_always_miss = true;
+        }
+        unset req.http.X-Cache-Warm;
+    }
     # Personal or per-visitor: the admin, the language redirect, the email links, wagtail-transfer.
     if (req.url ~ "^/(admin|django-admin|wagtail-transfer|language)(/|$)"
         || req.url == "/"

@@ -1,0 +1,77 @@
+"""What a page shows of its content, rendered once per content version: the blocks of its
+StreamFields and the cards of the pages it lists. Each is kept under the content version
+(``fragments.content_version``), the language, the host and the page it is shown on, so a
+publication, a changed image or document, or new settings make every one out of date, and one
+``get_many`` per list finds them all.
+
+Never cached: what a preview shows (a draft), what is rendered without a request, and the blocks
+whose output changes between publications (``cache_rendering = False`` on the block's class,
+e.g. the Joint Call's teaser with its count of signatories)."""
+
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from .fragments import FRAGMENT_SECONDS, content_version
+
+
+def _key_prefix(context, kind):
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    page = context.get("page")
+    page_pk = getattr(page, "pk", None)
+    return f"{kind}:{content_version()}:{translation.get_language()}:{request.get_host()}:{page_pk}"
+
+
+def _render_cached(keys, render):
+    """``render(index)`` for every index whose key is None or not cached yet; the rest from
+    the cache, all found with one ``get_many`` and stored with one ``set_many``."""
+    wanted = [key for key in keys if key is not None]
+    found = cache.get_many(wanted) if wanted else {}
+    rendered = []
+    new = {}
+    for index, key in enumerate(keys):
+        html = found.get(key) if key is not None else None
+        if html is None:
+            html = render(index)
+            if key is not None:
+                new[key] = html
+        rendered.append(mark_safe(html))  # noqa: S308 (rendered by our own templates)
+    if new:
+        cache.set_many(new, FRAGMENT_SECONDS)
+    return rendered
+
+
+def rendered_blocks(context, blocks):
+    """The HTML of each of ``blocks`` (StreamField children), as ``{% include_block %}`` renders
+    it in ``context``."""
+    blocks = list(blocks)
+    prefix = _key_prefix(context, "block")
+    keys = [
+        f"{prefix}:{child.id}"
+        if prefix and child.id and getattr(child.block, "cache_rendering", True)
+        else None
+        for child in blocks
+    ]
+    parent = context.flatten()
+    # A block's get_context adds to the dict it is given: each block gets its own.
+    return _render_cached(keys, lambda index: blocks[index].render_as_block(context=dict(parent)))
+
+
+def rendered_cards(context, items, heading):
+    """The HTML of each page's card (``item.card_template``), as ``{% include %}`` renders it
+    with ``item`` and ``heading`` in ``context``."""
+    items = list(items)
+    prefix = _key_prefix(context, "card")
+    keys = [
+        f"{prefix}:{item.pk}:{item.card_template}:{heading}" if prefix else None for item in items
+    ]
+    engine = context.template.engine
+
+    def render(index):
+        item = items[index]
+        with context.push(item=item, heading=heading):
+            return engine.get_template(item.card_template).render(context)
+
+    return _render_cached(keys, render)
