@@ -2,7 +2,10 @@ import functools
 import unicodedata
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -116,6 +119,31 @@ class EclWidgetsMixin:
                 widget.attrs["class"] += " ecl-text-input--invalid"
 
 
+SELECTED = mark_safe(" selected")
+
+
+class LongSelect(forms.Select):
+    """Django's select, its options written here rather than by a template each: the country
+    list's 250 templates took more time than the rest of the Joint Call page together. The same
+    markup as Django's own (``django/forms/widgets/select.html``), without option groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        selected = set(self.format_value(value))
+
+        def options():
+            for code, label in self.choices:
+                # The first option of the value only, as Django's: the list has an empty
+                # separator after the EU's countries, besides "Choose a country".
+                chosen = str(code) in selected
+                if chosen:
+                    selected.discard(str(code))
+                yield code, SELECTED if chosen else "", label
+
+        html = format_html_join("", '<option value="{}"{}>{}</option>', options())
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), html)
+
+
 @functools.cache
 def country_choices(language):
     """Every country, the EU's 27 first, named in ``language``; computed once per language."""
@@ -129,6 +157,7 @@ class CountryChoiceField(forms.ChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", CHOICE_ERRORS)
+        kwargs.setdefault("widget", LongSelect)
         super().__init__(choices=lambda: country_choices(get_language()), **kwargs)
 
     def valid_value(self, value):
@@ -222,7 +251,7 @@ class SignatoryFilterForm(EclWidgetsMixin, DescribedErrorsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types"))] + SignatoryKind.choices
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=LongSelect)
     q = forms.CharField(
         label=_("Search"), required=False, max_length=100, validators=[no_control_characters]
     )

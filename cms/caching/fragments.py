@@ -2,6 +2,7 @@
 a version of the site's content that every publication moves on: what is cached is never stale
 after a change, and never has to be found to be deleted."""
 
+import contextvars
 import time
 
 from django.core.cache import cache
@@ -12,11 +13,21 @@ CONTENT_VERSION_KEY = "content-version"
 FRAGMENT_SECONDS = 24 * 3600
 
 
+# The version read for the request being served (middleware.ContentVersionMiddleware): a page
+# asks for it a dozen times, and each would be a round trip to the cache.
+version_of_request = contextvars.ContextVar("version_of_request", default=None)
+
+
 def content_version():
+    memo = version_of_request.get()
+    if memo:
+        return memo[0]
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         cache.add(CONTENT_VERSION_KEY, int(time.time() * 1000), None)
         version = cache.get(CONTENT_VERSION_KEY)
+    if memo is not None:
+        memo.append(version)
     return version
 
 

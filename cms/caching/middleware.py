@@ -3,7 +3,22 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from .fragments import FRAGMENT_SECONDS, content_version
+from .fragments import FRAGMENT_SECONDS, content_version, version_of_request
+
+
+class ContentVersionMiddleware:
+    """Read the content version once per request (``fragments.content_version``). A change
+    committed during the request shows from the next one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = version_of_request.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            version_of_request.reset(token)
 
 
 class CachedSiteMiddleware:

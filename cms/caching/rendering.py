@@ -8,6 +8,8 @@ Never cached: what a preview shows (a draft), what is rendered without a request
 whose output changes between publications (``cache_rendering = False`` on the block's class,
 e.g. the Joint Call's teaser with its count of signatories)."""
 
+from collections import namedtuple
+
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -43,20 +45,39 @@ def _render_cached(keys, render):
     return rendered
 
 
-def rendered_blocks(context, blocks):
-    """The HTML of each of ``blocks`` (StreamField children), as ``{% include_block %}`` renders
-    it in ``context``."""
-    blocks = list(blocks)
+RenderedBlock = namedtuple("RenderedBlock", "id html")
+
+
+def rendered_stream(context, stream):
+    """A StreamField's blocks rendered as ``{% include_block %}`` renders them in ``context``,
+    split for ECL's layout with an in-page navigation: ``contents``, its first table of contents
+    (or None), and ``blocks``, the others in order; each a ``RenderedBlock``. The keys come from
+    the stored data (type and id): the blocks found in the cache are never made into Python
+    values, which costs a query for each kind of page, image or document they refer to."""
+    raw = [stream.raw_data[index] for index in range(len(stream))] if stream else []
+    child_blocks = stream.stream_block.child_blocks if stream else {}
     prefix = _key_prefix(context, "block")
-    keys = [
-        f"{prefix}:{child.id}"
-        if prefix and child.id and getattr(child.block, "cache_rendering", True)
-        else None
-        for child in blocks
-    ]
+
+    def key(item):
+        block = child_blocks.get(item["type"])
+        if prefix and item.get("id") and getattr(block, "cache_rendering", True):
+            return f"{prefix}:{item['id']}"
+        return None
+
     parent = context.flatten()
     # A block's get_context adds to the dict it is given: each block gets its own.
-    return _render_cached(keys, lambda index: blocks[index].render_as_block(context=dict(parent)))
+    rendered = _render_cached(
+        [key(item) for item in raw],
+        lambda index: stream[index].render_as_block(context=dict(parent)),
+    )
+    blocks = [RenderedBlock(item.get("id"), html) for item, html in zip(raw, rendered, strict=True)]
+    contents = next(
+        (index for index, item in enumerate(raw) if item["type"] == "table_of_contents"), None
+    )
+    return {
+        "contents": blocks.pop(contents) if contents is not None else None,
+        "blocks": blocks,
+    }
 
 
 def rendered_cards(context, items, heading):

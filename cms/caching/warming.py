@@ -67,20 +67,21 @@ def render_in_process(handler, url):
 
 
 def warm_http_caches(url):
-    """Ask every HTTP cache in front of the site for a fresh copy of ``url``."""
+    """Ask every HTTP cache in front of the site for fresh copies of ``url``: compressed and
+    plain (deploy/varnish/cache.vcl keeps both)."""
     parts = urlsplit(url)
     for name, backend in settings.WAGTAILFRONTENDCACHE.items():
         location = backend.get("LOCATION")
         if not location:  # a CDN's API, not an HTTP cache to ask
             continue
-        try:
-            requests.get(
-                location.rstrip("/") + parts.path,
-                headers={"Host": parts.netloc, "X-Cache-Warm": "1", "Accept-Encoding": "gzip"},
-                timeout=WARM_TIMEOUT_SECONDS,
-            )
-        except requests.RequestException as error:
-            logger.warning("Could not warm %s in %s: %s", url, name, error)
+        for encoding in ("gzip", "identity"):
+            headers = {"Host": parts.netloc, "X-Cache-Warm": "1", "Accept-Encoding": encoding}
+            try:
+                requests.get(
+                    location.rstrip("/") + parts.path, headers=headers, timeout=WARM_TIMEOUT_SECONDS
+                )
+            except requests.RequestException as error:
+                logger.warning("Could not warm %s in %s: %s", url, name, error)
 
 
 @task(priority=WARM_PRIORITY)

@@ -42,7 +42,7 @@ CACHES = {
 if shared_cache := env("TEST_SHARED_REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.caching.redis.RedisCache",
             "LOCATION": shared_cache,
             "KEY_PREFIX": env("TEST_SHARED_CACHE_PREFIX", default="test"),
         }

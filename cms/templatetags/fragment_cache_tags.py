@@ -12,11 +12,11 @@ def content_version():
 
 
 @register.simple_tag(takes_context=True)
-def rendered_blocks(context, blocks):
-    """``[(block, html)]``: each StreamField block with its HTML, rendered once per content
-    version (``{% rendered_blocks parts.blocks as rendered %}``)."""
-    blocks = list(blocks)
-    return list(zip(blocks, rendering.rendered_blocks(context, blocks), strict=True))
+def rendered_stream(context, stream):
+    """A StreamField's blocks, rendered once per content version: ``contents`` (its table of
+    contents) and ``blocks``, each with its ``id`` and ``html``
+    (``{% rendered_stream page.body as parts %}``)."""
+    return rendering.rendered_stream(context, stream)
 
 
 @register.simple_tag(takes_context=True)

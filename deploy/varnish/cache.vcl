@@ -41,6 +41,13 @@ sub vcl_recv {
     }
     # Anything else is the same for every visitor: cookies (csrftoken, analytics) play no part.
     unset req.http.Cookie;
+    # Two copies of a page: compressed for the clients that accept gzip (every browser), plain
+    # for the others; each is sent as it is kept, with no compressing or unzipping per request.
+    if (req.http.Accept-Encoding ~ "gzip") {
+        set req.http.X-Variant = "gzip";
+    } else {
+        set req.http.X-Variant = "plain";
+    }
     return (hash);
 }
 
@@ -49,6 +56,7 @@ sub vcl_hash {
     if (req.http.host) {
         hash_data(req.http.host);
     }
+    hash_data(req.http.X-Variant);
     return (lookup);
 }
 
@@ -56,6 +64,9 @@ sub vcl_backend_response {
     set beresp.http.x-path = regsub(bereq.url, "\?.*$", "");
     # Keep serving a stale copy for a while if the app servers are down or slow.
     set beresp.grace = 6h;
+    if (bereq.http.X-Variant == "gzip" && beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|javascript))") {
+        set beresp.do_gzip = true;
+    }
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "private|no-store") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;

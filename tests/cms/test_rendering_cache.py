@@ -39,12 +39,8 @@ def test_blocks_and_cards_render_once(client, site_tree):
     assert "cms/blocks/latest_pages_block.html" in block_templates(first)
     assert card_templates(first)
     again = client.get(site_tree.en.home.url)
-    # Only the Joint Call's teaser, whose count changes with every signature, renders again,
-    # and the table of contents, which ECL's in-page navigation sets beside the blocks.
-    assert block_templates(again) == {
-        "home/blocks/joint_call_teaser_block.html",
-        "cms/blocks/table_of_contents_block.html",
-    }
+    # Only the Joint Call's teaser, whose count changes with every signature, renders again.
+    assert block_templates(again) == {"home/blocks/joint_call_teaser_block.html"}
     assert card_templates(again) == set()
     assert again.content == first.content
 

@@ -95,7 +95,7 @@ def test_production_reads_every_value_from_the_environment():
     )
     assert values["database"] == "django.db.backends.postgresql"
     assert values["database_name"] == "cohesion"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "cms.caching.redis.RedisCache"
     assert values["cache_location"] == "redis://cache.internal:6379/1"
     assert values["debug"] is False
     assert values["hosts"] == ["cohesion.example.eu", "www.cohesion.example.eu"]

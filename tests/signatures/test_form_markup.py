@@ -4,8 +4,11 @@ inputs, and notifications for what a form answers."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django import forms
+from django.utils import translation
 
 from signatures.factories import SignatureFactory
+from signatures.forms import LongSelect, country_choices
 from tests.signatures.signing import sign
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +124,21 @@ def test_media_library_filter_is_an_ecl_select(client, site_tree):
     assert "ecl-select" in select["class"]
     assert select.parent["class"] == ["ecl-select__container"]
     assert html.select_one("form.filters .filters__actions button.ecl-button")
+
+
+@pytest.mark.parametrize("value", [None, "", "LV", "XX"])
+def test_the_country_list_is_django_select_written_quicker(value):
+    """signatures.forms.LongSelect: Django's select, options and all, without its templates."""
+
+    def parsed(html):
+        select = BeautifulSoup(html, "html.parser").select_one("select")
+        options = [(o["value"], o.has_attr("selected"), o.get_text()) for o in select("option")]
+        return select.attrs, options
+
+    attrs = {"id": "id_country", "class": "ecl-select", "aria-describedby": "id_country_error"}
+    with translation.override("lv"):
+        choices = country_choices("lv")
+        django_select = forms.Select(choices=choices).render("country", value, dict(attrs))
+        long_select = LongSelect(choices=choices).render("country", value, dict(attrs))
+    assert parsed(long_select) == parsed(django_select)
+    assert sum(selected for _, selected, _ in parsed(long_select)[1]) == (value != "XX")
