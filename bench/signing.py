@@ -50,7 +50,7 @@ def wait_for(url, seconds=30):
 def sign_form(url):
     """The form's address, as a browser finds it on the page."""
     html = urllib.request.urlopen(url).read().decode()
-    return re.search(r'<form class="form" method="post" action="([^"]+)"', html).group(1)
+    return re.search(r'<form class="form[^"]*" method="post" action="([^"]+)"', html).group(1)
 
 
 def parse_wrk(output):
@@ -169,12 +169,15 @@ def main():
         "SIGNATURE_RATE_LIMIT": str(10**9),
         "WAGTAILADMIN_BASE_URL": base,
         "MEDIA_ROOT": str(ROOT / "var" / "bench" / "media"),
+        "STATIC_ROOT": str(ROOT / "var" / "bench" / "static"),
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     print(f"Preparing a fresh database ({args.database_url}) with the demo content…")
     recreate_database(args.database_url)
     quiet = {"cwd": ROOT, "env": env, "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run([PYTHON, "manage.py", "migrate", "--no-input"], **quiet)
+    # The production settings serve static files by their hashed names, from a manifest.
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input"], **quiet)
     subprocess.run([PYTHON, "manage.py", "load_demo"], **quiet)
     subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, stdout=subprocess.DEVNULL)
 

@@ -11,6 +11,7 @@ purge after it would throw the warm copies away. It asks for fresh copies (``X-C
 which deploy/varnish/cache.vcl honours from the purgers' addresses only)."""
 
 import datetime
+import io
 import logging
 from urllib.parse import urlsplit
 
@@ -18,8 +19,8 @@ import requests
 from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
-from django.test import RequestFactory
 from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
@@ -57,13 +58,35 @@ def in_process_handler():
     return handler
 
 
+def proxy_headers(url):
+    """What the proxy in front of the site says of an https request (SECURE_PROXY_SSL_HEADER),
+    as WSGI names them: without it, the site would redirect the request to https."""
+    if urlsplit(url).scheme == "https" and settings.SECURE_PROXY_SSL_HEADER:
+        name, value = settings.SECURE_PROXY_SSL_HEADER
+        return {name: value}
+    return {}
+
+
 def render_in_process(handler, url):
     """GET ``url`` with ``handler`` (``in_process_handler()``)."""
     parts = urlsplit(url)
-    request = RequestFactory().get(
-        parts.path, HTTP_HOST=parts.netloc, secure=parts.scheme == "https"
-    )
-    return handler.get_response(request)
+    secure = parts.scheme == "https"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": parts.path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": parts.hostname,
+        "SERVER_PORT": str(parts.port or (443 if secure else 80)),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": parts.netloc,
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": parts.scheme,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+        **proxy_headers(url),
+    }
+    return handler.get_response(WSGIRequest(environ))
 
 
 def warm_http_caches(url):
@@ -74,8 +97,17 @@ def warm_http_caches(url):
         location = backend.get("LOCATION")
         if not location:  # a CDN's API, not an HTTP cache to ask
             continue
+        forwarded = {
+            name.removeprefix("HTTP_").replace("_", "-"): value
+            for name, value in proxy_headers(url).items()
+        }
         for encoding in ("gzip", "identity"):
-            headers = {"Host": parts.netloc, "X-Cache-Warm": "1", "Accept-Encoding": encoding}
+            headers = {
+                "Host": parts.netloc,
+                "X-Cache-Warm": "1",
+                "Accept-Encoding": encoding,
+                **forwarded,
+            }
             try:
                 requests.get(
                     location.rstrip("/") + parts.path, headers=headers, timeout=WARM_TIMEOUT_SECONDS

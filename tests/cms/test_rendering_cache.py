@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 
 from cms.caching.warming import pages_to_warm, warm_after_publication
 from cms.factories import ImageFactory
@@ -189,3 +190,14 @@ def test_each_page_is_warmed_once_per_content_version(site_tree):
     first = warm_after_publication.call([story.pk])
     assert first >= 3
     assert warm_after_publication.call([story.pk]) == 0
+
+
+def test_warming_behind_a_proxy_that_speaks_https(site_tree, settings):
+    """In production the site is https behind a proxy (SECURE_PROXY_SSL_HEADER): the warming's
+    requests say so, or the site would only redirect them."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    Site.objects.filter(is_default_site=True).update(port=443)
+    story = Page.objects.get(pk=site_tree.en.story.pk)
+    assert story.get_full_url().startswith("https://")
+    assert warm_after_publication.call([story.pk]) >= 3
