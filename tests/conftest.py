@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
@@ -78,16 +78,21 @@ def home_body(pages):
     ]
 
 
+def clear_caches():
+    for each in caches.all(initialized_only=True):
+        each.clear()
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: what an earlier test cached (a count of signatures
     since rolled back, say) must not leak into it."""
-    cache.clear()
+    clear_caches()
     forget_calls()
     # And in English, whatever language an earlier test left active in this thread.
     translation.activate(settings.LANGUAGE_CODE)
     yield
-    cache.clear()
+    clear_caches()
     forget_calls()
 
 
@@ -194,7 +199,7 @@ def build_site_tree():
     for page in (*en.values(), *lv.values()):
         visitor.get(page.url)
     DBTaskResult.objects.filter(status="READY").delete()
-    cache.clear()
+    clear_caches()
     return {
         "en": {name: page.pk for name, page in en.items()},
         "lv": {name: page.pk for name, page in lv.items()},

@@ -126,16 +126,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "renditions": Wagtail's cache of image renditions (cms/caching/renditions.py says why a
+# backend of our own).
 if REDIS_URL := env("REDIS_URL", default=""):
     CACHES = {
-        "default": {
-            "BACKEND": "cms.caching.redis.RedisCache",
+        alias: {
+            "BACKEND": backend,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="cohesion"),
         }
+        for alias, backend in (
+            ("default", "cms.caching.redis.RedisCache"),
+            ("renditions", "cms.caching.renditions.RedisRenditionCache"),
+        )
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {
+            "BACKEND": "cms.caching.renditions.LocMemRenditionCache",
+            "LOCATION": "renditions",  # LocMem caches with the same location share their entries
+        },
+    }
 
 # HTTP caching. Public answers may be kept this long by a shared cache (cms.caching.middleware); a
 # publication purges what it changes at once, so this only bounds how old the signature count

@@ -36,16 +36,24 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    "renditions": {
+        "BACKEND": "cms.caching.renditions.LocMemRenditionCache",
+        "LOCATION": "renditions",  # LocMem caches with the same location share their entries
+    },
 }
 # App servers started by the scale-out test share one Redis cache and one media directory.
 if shared_cache := env("TEST_SHARED_REDIS_URL", default=""):
     CACHES = {
-        "default": {
-            "BACKEND": "cms.caching.redis.RedisCache",
+        alias: {
+            "BACKEND": backend,
             "LOCATION": shared_cache,
             "KEY_PREFIX": env("TEST_SHARED_CACHE_PREFIX", default="test"),
         }
+        for alias, backend in (
+            ("default", "cms.caching.redis.RedisCache"),
+            ("renditions", "cms.caching.renditions.RedisRenditionCache"),
+        )
     }
 # A folder of its own per process, removed when it ends, unless given (the servers that tests
 # start, tests/helpers_databases.py).
