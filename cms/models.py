@@ -1,5 +1,6 @@
 from http import HTTPMethod
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404
@@ -8,10 +9,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .caching.fragments import any_view_restrictions
+from .caching.fragments import FRAGMENT_SECONDS, any_view_restrictions, content_version
 from .editing.page_forms import PageForm
 from .editing.roles import SitePagePermissionTester
 from .seo.metadata import SeoMixin
@@ -122,6 +123,26 @@ class SiteSettings(BaseSiteSetting):
         "accessibility_page",
         "share_image",
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings of the request's site, as Wagtail's ``for_request``, but read from the
+        cache: every page shows them. Kept under the content version, which saving them moves on
+        (``cms.caching.signals``); the admin reads and saves them with ``for_site``, uncached."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = f"site-settings:{site.pk}:{content_version()}"
+        site_settings = cache.get(key)
+        if site_settings is None:
+            site_settings = cls.for_site(site)
+            cache.set(key, site_settings, FRAGMENT_SECONDS)
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     panels = [
         MultiFieldPanel(
@@ -234,12 +255,43 @@ class IndexPage(SitePage):
     def latest(self, limit):
         return self.listed_pages()[:limit]
 
+    def listing_variant(self):
+        """What the listed pages depend on besides the page number (a filter chosen): part of
+        the key of a cached listing."""
+        return ""
+
     def paginate(self, request, queryset):
-        """One page of the queryset; a page number that is not one answers 404."""
+        """One page of the queryset; a page number that is not one answers 404. Its pages and
+        their count are kept once per content version, for each page number and variant."""
+        number = request.GET.get("page", "1")
+        if not (number.isdigit() and len(number) <= 4) or getattr(request, "is_preview", False):
+            return self._page_of(queryset, number)
+        key = f"listing:{content_version()}:{self.pk}:{self.listing_variant()}:{number}"
+        found = cache.get(key)
+        if found is None:
+            page = self._page_of(queryset, number)
+            page.object_list = list(page.object_list)
+            cache.set(key, (page.object_list, page.paginator.count), FRAGMENT_SECONDS)
+            return page
+        items, count = found
+        paginator = Paginator(range(count), self.items_per_page)
+        return paginator._get_page(items, int(number), paginator)
+
+    def _page_of(self, queryset, number):
         try:
-            return Paginator(queryset, self.items_per_page).page(request.GET.get("page", 1))
+            return Paginator(queryset, self.items_per_page).page(number)
         except InvalidPage as error:
             raise Http404(str(error)) from error
+
+    def cached_list(self, name, queryset):
+        """``list(queryset)``, kept under ``name`` and this page once per content version: what
+        the page lists changes only with a publication, or with an object every page shows."""
+        key = f"{name}:{content_version()}:{self.pk}"
+        found = cache.get(key)
+        if found is None:
+            found = list(queryset)
+            cache.set(key, found, FRAGMENT_SECONDS)
+        return found
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

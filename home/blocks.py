@@ -9,6 +9,7 @@ from cms.blocks import (
     live_target,
 )
 from cms.i18n.localized import localized
+from signatures.services import call_key_of_page, signatory_count
 
 
 class PrinciplesBlock(blocks.StructBlock):
@@ -41,9 +42,6 @@ class PrinciplesBlock(blocks.StructBlock):
 class JointCallTeaserBlock(blocks.StructBlock):
     """A short presentation of the Joint Call with its live signatory count."""
 
-    # The count changes with every signature, not with publications (cms.caching.rendering).
-    cache_rendering = False
-
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     text = blocks.RichTextBlock(
         label=_("Text"), required=False, features=["bold", "italic", "link"]
@@ -67,6 +65,12 @@ class JointCallTeaserBlock(blocks.StructBlock):
                 block for block in call_page.body if block.block_type == "principles"
             ]
         return context
+
+    def rendering_variant(self, value):
+        """The count of signatories changes with signatures, not with publications: a rendering
+        is kept for each count (``cms.caching.rendering``)."""
+        call_key = call_key_of_page(value.get("page"))
+        return str(signatory_count(call_key)) if call_key else ""
 
     def get_preview_value(self):
         page = first_instance("home.JointCallPage")

@@ -1,6 +1,7 @@
 from http import HTTPMethod
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -16,12 +17,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BaseBodyBlock
+from cms.caching.fragments import FRAGMENT_SECONDS, content_version
 from cms.models import IndexPage, SitePage, image_field
 from cms.seo.structured_data import SCHEMA, landing_page, organization, plain
 from signatures import views as signing
-from signatures.counter import confirmed_count
 from signatures.panels import CallSettingsPanel
-from signatures.services import call_settings_for
+from signatures.services import call_settings_for, signatory_count
 
 from .blocks import AllianceBodyBlock, JointCallBodyBlock
 
@@ -30,6 +31,7 @@ class AlliancePage(SitePage):
     """The landing page of each locale: the Alliance's story and the latest from every section."""
 
     protected_from_deletion = True
+    route_select_related = ["hero_image"]
 
     introduction = models.TextField(_("introduction"), blank=True)
     hero_image = image_field(_("hero image"))
@@ -93,14 +95,37 @@ class AlliancePage(SitePage):
         return {"@context": SCHEMA, "@graph": [alliance, website]}
 
     def route(self, request, path_components):
-        """Find the page at a path of this language's site in two queries.
+        """Find the page at a path of this language's site: from the cache, or in two queries.
 
         Wagtail looks a path up a level at a time, two queries a level; the landing page holds
         every page of its language, so it can find the deepest page whose address starts the
         path at once, then let that page route the rest (a route of a routable page, or a 404).
+        What it finds is kept under the page's own address for the content version, so that
+        the addresses of a page's routes (a link with a token, say) share one entry.
         """
         if not path_components:
             return super().route(request, path_components)
+        prefix = f"route:{content_version()}:{self.pk}:"
+        keys = {
+            prefix + "/".join(path_components[:n]): n for n in range(1, len(path_components) + 1)
+        }
+        cached = cache.get_many(keys)
+        deepest = max(cached, key=keys.get, default=None)
+        # A page found for the start of the path is the one sought if nothing is below it.
+        if deepest and (keys[deepest] == len(path_components) or not cached[deepest][0].numchild):
+            page, parent = cached[deepest]
+            consumed = keys[deepest]
+        else:
+            page, parent, consumed = self.find_page(path_components)
+            cache.set(
+                prefix + "/".join(path_components[:consumed]), (page, parent), FRAGMENT_SECONDS
+            )
+        page._cached_parent_obj = self if page.depth == self.depth + 1 else parent
+        return page.route(request, path_components[consumed:])
+
+    def find_page(self, path_components):
+        """The deepest page whose address starts ``path_components`` (as its specific type),
+        its parent if known, and the number of components its address takes; in two queries."""
         lengths = {
             self.url_path + "/".join(path_components[:n]) + "/": n
             for n in range(1, len(path_components) + 1)
@@ -113,14 +138,10 @@ class AlliancePage(SitePage):
         )
         if not found:
             raise Http404
-        url_path = found[0].url_path
         model = found[0].specific_class
         page = model.objects.select_related(*model.route_select_related).get(pk=found[0].pk)
-        if page.depth == self.depth + 1:
-            page._cached_parent_obj = self
-        elif len(found) == 2 and found[1].depth == page.depth - 1:
-            page._cached_parent_obj = found[1]
-        return page.route(request, path_components[lengths[url_path] :])
+        parent = found[1] if len(found) == 2 and found[1].depth == page.depth - 1 else None
+        return page, parent, lengths[found[0].url_path]
 
 
 class JointCallPage(RoutablePageMixin, SitePage):
@@ -182,7 +203,7 @@ class JointCallPage(RoutablePageMixin, SitePage):
     @property
     def signatory_count(self):
         """Earlier signatories plus the confirmed signatures of this call in every language."""
-        return self.call_settings.signatory_baseline + confirmed_count(self.translation_key)
+        return signatory_count(self.translation_key)
 
     def get_cached_paths(self):
         return ["/", "thank-you/", "signatories/"]

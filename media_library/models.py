@@ -258,11 +258,14 @@ class VideoIndexPage(IndexPage):
     listed_order = ("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        series = VideoSeries.objects.filter(
-            locale_id=self.locale_id, videos__in=VideoPage.objects.child_of(self).live()
-        ).distinct()
+        series = self.cached_list(
+            "video-series",
+            VideoSeries.objects.filter(
+                locale_id=self.locale_id, videos__in=VideoPage.objects.child_of(self).live()
+            ).distinct(),
+        )
         chosen = request.GET.get("series", "")
-        if chosen and not (chosen.isdigit() and series.filter(pk=chosen).exists()):
+        if chosen and not (chosen.isdigit() and int(chosen) in {each.pk for each in series}):
             raise BadRequest("Unknown series")
         self.chosen_series = int(chosen) if chosen else None
         context = super().get_context(request, *args, **kwargs)
@@ -270,6 +273,9 @@ class VideoIndexPage(IndexPage):
         context["chosen_series"] = self.chosen_series
         context["query"] = f"series={chosen}" if chosen else ""
         return context
+
+    def listing_variant(self):
+        return str(getattr(self, "chosen_series", None) or "")
 
     def listed_pages(self):
         pages = super().listed_pages()

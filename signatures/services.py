@@ -26,9 +26,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
+from cms.caching.fragments import FRAGMENT_SECONDS, content_version
 from cms.caching.frontend import pages_showing, purge_pages
 
-from .counter import count_changed
+from .counter import confirmed_count, count_changed
 from .models import CallSettings, Signature
 from .tasks import send_signature_email
 
@@ -81,6 +82,25 @@ def call_settings_for(call_key):
         )
         cache.set(key, found, 3600)
     return found
+
+
+def signatory_count(call_key):
+    """The number of signatories a call shows: its earlier signatories (its settings) plus its
+    confirmed signatures in every language."""
+    return call_settings_for(call_key).signatory_baseline + confirmed_count(call_key)
+
+
+def call_key_of_page(page_id):
+    """The call (translation key) of the Joint Call page ``page_id``, or None: found once per
+    content version."""
+    if not page_id:
+        return None
+    key = f"call-key-of-page:{content_version()}:{page_id}"
+    found = cache.get(key)
+    if found is None:
+        found = Page.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+        cache.set(key, found or "", FRAGMENT_SECONDS)
+    return found or None
 
 
 def ensure_call_settings(sender, instance, **kwargs):

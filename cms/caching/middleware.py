@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from .fragments import FRAGMENT_SECONDS, content_version, version_of_request
 
@@ -22,9 +25,11 @@ class ContentVersionMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Find the request's Wagtail site from the cache rather than the database: Wagtail looks it
-    up on every request, and it changes only when an administrator edits the sites (which moves
-    the content version on)."""
+    """Find the request's Wagtail site, and the landing page of its language that a page's
+    address is looked up from, in the cache rather than the database. Wagtail looks both up on
+    every request (the site: one query; ``site.root_page.localized.specific``: three); they
+    change only when the sites, the locales or the landing page change, which moves the content
+    version on."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -37,6 +42,34 @@ class CachedSiteMiddleware:
             cache.set(key, site, FRAGMENT_SECONDS)
         request._wagtail_site = site
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Route a page request as Wagtail's ``Page.route_for_request`` does, from the cached
+        landing page; Wagtail's ``serve`` then finds the route on the request."""
+        site = getattr(request, "_wagtail_site", None)
+        if view_func is not wagtail_serve or site is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        try:
+            request._wagtail_route_for_request = landing_page(site).route(
+                request, [component for component in path.split("/") if component]
+            )
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None
+
+
+def landing_page(site):
+    """The site's root page in the active language (its live translation, or itself), as its
+    specific type with the related objects its template shows."""
+    key = f"landing:{site.pk}:{translation.get_language()}:{content_version()}"
+    page = cache.get(key)
+    if page is None:
+        localized = site.root_page.localized
+        model = localized.specific_class or type(localized)
+        page = model.objects.select_related(*model.route_select_related).get(pk=localized.pk)
+        cache.set(key, page, FRAGMENT_SECONDS)
+    return page
 
 
 class SharedCacheHeadersMiddleware:

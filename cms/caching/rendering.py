@@ -4,9 +4,10 @@ StreamFields and the cards of the pages it lists. Each is kept under the content
 publication, a changed image or document, or new settings make every one out of date, and one
 ``get_many`` per list finds them all.
 
-Never cached: what a preview shows (a draft), what is rendered without a request, and the blocks
-whose output changes between publications (``cache_rendering = False`` on the block's class,
-e.g. the Joint Call's teaser with its count of signatories)."""
+Never cached: what a preview shows (a draft) and what is rendered without a request. A block whose
+output changes between publications says what else it depends on with a method
+``rendering_variant(raw_value)``, a short string added to its key (the Joint Call's teaser: the
+count of signatories), or None not to be cached."""
 
 from collections import namedtuple
 
@@ -59,10 +60,13 @@ def rendered_stream(context, stream):
     prefix = _key_prefix(context, "block")
 
     def key(item):
+        if not (prefix and item.get("id")):
+            return None
         block = child_blocks.get(item["type"])
-        if prefix and item.get("id") and getattr(block, "cache_rendering", True):
-            return f"{prefix}:{item['id']}"
-        return None
+        if variant := getattr(block, "rendering_variant", None):
+            extra = variant(item["value"])
+            return f"{prefix}:{item['id']}:{extra}" if extra is not None else None
+        return f"{prefix}:{item['id']}"
 
     parent = context.flatten()
     # A block's get_context adds to the dict it is given: each block gets its own.

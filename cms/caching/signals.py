@@ -10,7 +10,7 @@ for its own such models (media_library: the video series)."""
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailmedia.models import get_media_model
 
@@ -43,9 +43,33 @@ def refresh_every_page_on_change(model):
         )
 
 
+# What a page's row holds of its drafts, comments and locks: saving only these changes nothing
+# visitors see (Wagtail's ``save_revision``, workflows' locks).
+DRAFT_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_by",
+    "locked_at",
+}
+
+
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    """Any other save of a page makes what is cached of it out of date, its address (the
+    routes kept by ``home.models.AlliancePage.route``) included: a publication, and what
+    changes a live page without one (wagtail-localize converting an alias into a translation,
+    or syncing a translation into the page)."""
+    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+        content_changed()
+
+
 def register_signal_handlers():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"cms.content_changed.{signal!r}")
+    post_save.connect(page_saved, dispatch_uid="cms.content_changed.page_saved")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="cms.content_changed.delete")
 
     for signal in (page_published, page_unpublished):
