@@ -260,16 +260,17 @@ class IndexPage(SitePage):
         the key of a cached listing."""
         return ""
 
-    def paginate(self, request, queryset):
-        """One page of the queryset; a page number that is not one answers 404. Its pages and
-        their count are kept once per content version, for each page number and variant."""
+    def paginate(self, request, listed_pages):
+        """One page of ``listed_pages()`` (a queryset); a page number that is not one answers
+        404. Its pages and their count are kept once per content version, for each page number
+        and variant: the queryset is made only when they are not."""
         number = request.GET.get("page", "1")
         if not (number.isdigit() and len(number) <= 4) or getattr(request, "is_preview", False):
-            return self._page_of(queryset, number)
+            return self._page_of(listed_pages(), number)
         key = f"listing:{content_version()}:{self.pk}:{self.listing_variant()}:{number}"
         found = cache.get(key)
         if found is None:
-            page = self._page_of(queryset, number)
+            page = self._page_of(listed_pages(), number)
             page.object_list = list(page.object_list)
             cache.set(key, (page.object_list, page.paginator.count), FRAGMENT_SECONDS)
             return page
@@ -283,19 +284,20 @@ class IndexPage(SitePage):
         except InvalidPage as error:
             raise Http404(str(error)) from error
 
-    def cached_list(self, name, queryset):
-        """``list(queryset)``, kept under ``name`` and this page once per content version: what
-        the page lists changes only with a publication, or with an object every page shows."""
+    def cached_list(self, name, make_queryset):
+        """``list(make_queryset())``, kept under ``name`` and this page once per content
+        version: what the page lists changes only with a publication, or with an object every
+        page shows."""
         key = f"{name}:{content_version()}:{self.pk}"
         found = cache.get(key)
         if found is None:
-            found = list(queryset)
+            found = list(make_queryset())
             cache.set(key, found, FRAGMENT_SECONDS)
         return found
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.paginate(request, self.listed_pages())
+        context["items"] = self.paginate(request, self.listed_pages)
         return context
 
 

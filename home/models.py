@@ -124,8 +124,9 @@ class AlliancePage(SitePage):
         return page.route(request, path_components[consumed:])
 
     def find_page(self, path_components):
-        """The deepest page whose address starts ``path_components`` (as its specific type),
-        its parent if known, and the number of components its address takes; in two queries."""
+        """The deepest page whose address starts ``path_components`` and its parent if known
+        (each as its specific type, with its locale), and the number of components the page's
+        address takes; in two or three queries."""
         lengths = {
             self.url_path + "/".join(path_components[:n]) + "/": n
             for n in range(1, len(path_components) + 1)
@@ -139,8 +140,14 @@ class AlliancePage(SitePage):
         if not found:
             raise Http404
         model = found[0].specific_class
-        page = model.objects.select_related(*model.route_select_related).get(pk=found[0].pk)
-        parent = found[1] if len(found) == 2 and found[1].depth == page.depth - 1 else None
+        page = model.objects.select_related("locale", *model.route_select_related).get(
+            pk=found[0].pk
+        )
+        parent = None
+        if len(found) == 2 and found[1].depth == page.depth - 1:
+            # Specific: an episode shows its show's title, artwork and feed.
+            parent_model = found[1].specific_class or Page
+            parent = parent_model.objects.select_related("locale").get(pk=found[1].pk)
         return page, parent, lengths[found[0].url_path]
 
 

@@ -260,7 +260,7 @@ class VideoIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         series = self.cached_list(
             "video-series",
-            VideoSeries.objects.filter(
+            lambda: VideoSeries.objects.filter(
                 locale_id=self.locale_id, videos__in=VideoPage.objects.child_of(self).live()
             ).distinct(),
         )

@@ -319,5 +319,5 @@ class PodcastIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_episodes"] = self.cached_list("latest-episodes", self.latest(6))
+        context["latest_episodes"] = self.cached_list("latest-episodes", lambda: self.latest(6))
         return context
