@@ -17,3 +17,24 @@ max_requests = 5000
 max_requests_jitter = 500
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# The app is loaded once, in the master, before the workers are forked: they share its code and
+# what it built at start-up (copy-on-write), and Python's garbage collector is kept from
+# touching (and so copying) those objects (gc.freeze). Each worker then holds only what its
+# requests made (docs/performance.md: the memory of a worker).
+preload_app = True
+
+
+def when_ready(server):
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+def pre_fork(server, worker):
+    """No worker may inherit a database connection of the master (none is opened at start-up;
+    this makes sure)."""
+    from django.db import connections
+
+    connections.close_all()
