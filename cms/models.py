@@ -12,7 +12,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .caching.fragments import FRAGMENT_SECONDS, any_view_restrictions, content_version
+from .caching.fragments import (
+    FRAGMENT_SECONDS,
+    any_view_restrictions,
+    content_version,
+    for_content_version,
+)
 from .editing.page_forms import PageForm
 from .editing.roles import SitePagePermissionTester
 from .seo.metadata import SeoMixin
@@ -135,11 +140,7 @@ class SiteSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        key = f"site-settings:{site.pk}:{content_version()}"
-        site_settings = cache.get(key)
-        if site_settings is None:
-            site_settings = cls.for_site(site)
-            cache.set(key, site_settings, FRAGMENT_SECONDS)
+        site_settings = for_content_version(f"site-settings:{site.pk}", lambda: cls.for_site(site))
         site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings
@@ -288,12 +289,7 @@ class IndexPage(SitePage):
         """``list(make_queryset())``, kept under ``name`` and this page once per content
         version: what the page lists changes only with a publication, or with an object every
         page shows."""
-        key = f"{name}:{content_version()}:{self.pk}"
-        found = cache.get(key)
-        if found is None:
-            found = list(make_queryset())
-            cache.set(key, found, FRAGMENT_SECONDS)
-        return found
+        return for_content_version(f"{name}:{self.pk}", lambda: list(make_queryset()))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
-from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+from cms.caching.fragments import for_content_version
 from cms.caching.frontend import pages_showing, purge_pages
 
 from .counter import confirmed_count, count_changed
@@ -95,11 +95,12 @@ def call_key_of_page(page_id):
     content version."""
     if not page_id:
         return None
-    key = f"call-key-of-page:{content_version()}:{page_id}"
-    found = cache.get(key)
-    if found is None:
-        found = Page.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
-        cache.set(key, found or "", FRAGMENT_SECONDS)
+    found = for_content_version(
+        f"call-key-of-page:{page_id}",
+        lambda: (
+            Page.objects.filter(pk=page_id).values_list("translation_key", flat=True).first() or ""
+        ),
+    )
     return found or None
 
 

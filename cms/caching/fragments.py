@@ -31,6 +31,17 @@ def content_version():
     return version
 
 
+def for_content_version(key, compute):
+    """``compute()`` (not None), kept in the cache under ``key`` and the content version: found
+    there again until the content changes."""
+    versioned = f"{key}:{content_version()}"
+    found = cache.get(versioned)
+    if found is None:
+        found = compute()
+        cache.set(versioned, found, FRAGMENT_SECONDS)
+    return found
+
+
 def content_changed(**kwargs):
     """Content changed (a page published, settings saved…): once committed, every fragment
     cached so far is out of date."""
@@ -47,9 +58,4 @@ def content_changed(**kwargs):
 def any_view_restrictions():
     """Whether any page of the site is private (a password, signed-in users, groups): cached
     under the content version, which a change of privacy moves on (``signals``)."""
-    key = f"view-restrictions:{content_version()}"
-    found = cache.get(key)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(key, found, FRAGMENT_SECONDS)
-    return found
+    return for_content_version("view-restrictions", PageViewRestriction.objects.exists)

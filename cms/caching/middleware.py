@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from .fragments import FRAGMENT_SECONDS, content_version, version_of_request
+from .fragments import for_content_version, version_of_request
 
 
 class ContentVersionMiddleware:
@@ -35,12 +34,10 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = f"site:{request._get_raw_host()}:{request.get_port()}:{content_version()}"
-        site = cache.get(key)
-        if site is None:
-            site = Site.find_for_request(request)
-            cache.set(key, site, FRAGMENT_SECONDS)
-        request._wagtail_site = site
+        request._wagtail_site = for_content_version(
+            f"site:{request._get_raw_host()}:{request.get_port()}",
+            lambda: Site.find_for_request(request),
+        )
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -62,14 +59,13 @@ class CachedSiteMiddleware:
 def landing_page(site):
     """The site's root page in the active language (its live translation, or itself), as its
     specific type with the related objects its template shows."""
-    key = f"landing:{site.pk}:{translation.get_language()}:{content_version()}"
-    page = cache.get(key)
-    if page is None:
+
+    def find():
         localized = site.root_page.localized
         model = localized.specific_class or type(localized)
-        page = model.objects.select_related(*model.route_select_related).get(pk=localized.pk)
-        cache.set(key, page, FRAGMENT_SECONDS)
-    return page
+        return model.objects.select_related(*model.route_select_related).get(pk=localized.pk)
+
+    return for_content_version(f"landing:{site.pk}:{translation.get_language()}", find)
 
 
 class SharedCacheHeadersMiddleware:
