@@ -4,9 +4,9 @@
    settings, Redis): median and p95 over many requests once the caches are warm.
 2. wrk against the landing page, a story, an episode and a document page: gunicorn alone
    (every request rendered), Varnish in front (deploy/varnish/cache.vcl), and nginx serving a
-   saved copy of the same HTML (the ceiling: a static file, and its gzip copy for clients that
-   accept gzip), each without and with ``Accept-Encoding: gzip``. Peak memory of each gunicorn
-   worker.
+   saved copy of the same HTML with the app's headers (the ceiling: a static file, and its
+   gzip copy for clients that accept gzip), each without and with ``Accept-Encoding: gzip``,
+   Varnish and nginx in turns. The memory of each gunicorn worker.
 3. The first request after a publication: a story published, the task worker run once (the
    purge, then the warming), then the story and its index through Varnish: hit or miss, and
    how long they took.
@@ -111,6 +111,7 @@ http {{
         listen 127.0.0.1:{port};
         root {workdir}/site;
         location / {{ try_files $uri/index.html =404; }}
+{locations}
     }}
 }}
 """
@@ -139,6 +140,27 @@ VARNISH_CONFIG = """vcl 4.1;
 backend default {{ .host = "127.0.0.1"; .port = "{port}"; }}
 include "cache.vcl";
 """
+
+
+# What nginx says of a file itself (or of the connection), and so does not repeat from the app.
+OWN_HEADERS = {"server", "date", "content-type", "content-length", "connection", "content-encoding"}
+
+
+def nginx_string(value):
+    """``value`` as a double-quoted string of nginx's configuration."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def static_location(path, headers):
+    """nginx's block for the saved copy of ``path``: the file, with the headers the app sent
+    with it (security headers, cache policy, Vary), so that nginx sends the same bytes as
+    Varnish does, not the body alone."""
+    added = "".join(
+        f"add_header {name} {nginx_string(value)} always; "
+        for name, value in headers.items()
+        if name.lower() not in OWN_HEADERS
+    )
+    return f"        location = {path} {{ try_files $uri/index.html =404; {added}}}"
 
 
 def start(command, env=None, **kwargs):
@@ -428,13 +450,18 @@ def main():
             "episode": next(r["url"] for r in render if r["type"] == "EpisodePage"),
             "document": next(r["url"] for r in render if r["type"] == "DocumentPage"),
         }
+        locations = []
         for path in pages.values():
             copy = workdir / "site" / path.strip("/") / "index.html"
             copy.parent.mkdir(parents=True, exist_ok=True)
-            html = urllib.request.urlopen(base + path).read()
+            with urllib.request.urlopen(base + path) as response:
+                html = response.read()
+                locations.append(static_location(path, response.headers))
             copy.write_bytes(html)
             copy.with_name("index.html.gz").write_bytes(gzip_module.compress(html, 6))
-        (workdir / "nginx.conf").write_text(NGINX_CONFIG.format(workdir=workdir, port=static_port))
+        (workdir / "nginx.conf").write_text(
+            NGINX_CONFIG.format(workdir=workdir, port=static_port, locations="\n".join(locations))
+        )
         nginx = start(["nginx", "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"])
         wait_for(f"http://127.0.0.1:{static_port}/en/")
         http = []
