@@ -38,9 +38,23 @@ def describe(violations):
     )
 
 
+# Lazy images (cards, figures) load as they scroll into view: a full-page screenshot does not
+# scroll, so they are loaded first, within two seconds.
+LOAD_LAZY_IMAGES = """async () => {
+    const images = [...document.querySelectorAll('img[loading="lazy"]')];
+    images.forEach((image) => { image.loading = "eager"; });
+    const loaded = images.map((image) => image.complete ? null : new Promise((done) => {
+        image.addEventListener("load", done);
+        image.addEventListener("error", done);
+    }));
+    await Promise.race([Promise.all(loaded), new Promise((done) => setTimeout(done, 2000))]);
+}"""
+
+
 def screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     safe = re.sub(r"[^\w.-]+", "-", name).strip("-")
+    page.evaluate(LOAD_LAZY_IMAGES)
     page.screenshot(path=str(ARTIFACTS / f"{safe}.png"), full_page=True)
 
 
