@@ -1,6 +1,5 @@
 from http import HTTPMethod
 
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404
@@ -13,9 +12,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .caching.fragments import (
-    FRAGMENT_SECONDS,
     any_view_restrictions,
-    content_version,
     for_content_version,
 )
 from .editing.page_forms import PageForm
@@ -268,14 +265,14 @@ class IndexPage(SitePage):
         number = request.GET.get("page", "1")
         if not (number.isdigit() and len(number) <= 4) or getattr(request, "is_preview", False):
             return self._page_of(listed_pages(), number)
-        key = f"listing:{content_version()}:{self.pk}:{self.listing_variant()}:{number}"
-        found = cache.get(key)
-        if found is None:
+
+        def listing():
             page = self._page_of(listed_pages(), number)
-            page.object_list = list(page.object_list)
-            cache.set(key, (page.object_list, page.paginator.count), FRAGMENT_SECONDS)
-            return page
-        items, count = found
+            return list(page.object_list), page.paginator.count
+
+        items, count = for_content_version(
+            f"listing:{self.pk}:{self.listing_variant()}:{number}", listing
+        )
         paginator = Paginator(range(count), self.items_per_page)
         return paginator._get_page(items, int(number), paginator)
 
