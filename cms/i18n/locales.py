@@ -4,24 +4,20 @@ other languages, never the English one."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
-from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+from cms.caching.fragments import for_content_version
 
 TRANSLATORS = "Translators"
 
 
 def language_codes():
     """Locale id -> language code, cached until the content changes."""
-    key = f"locale-codes:{content_version()}"
-    codes = cache.get(key)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        cache.set(key, codes, FRAGMENT_SECONDS)
-    return codes
+    return for_content_version(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
 
 
 def sync_locale_trees():

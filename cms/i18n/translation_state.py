@@ -21,13 +21,12 @@ is not its own (or none, with unpublished changes).
 
 from anyascii import anyascii
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import BooleanField, Case, CharField, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
 
-from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+from cms.caching.fragments import for_content_version
 
 
 def published_translation_q():
@@ -64,11 +63,9 @@ def is_published_translation(page):
     if known is None:
         # Only a publication (or unpublication) changes it, and that moves the content version
         # on; the conversion of an alias is seen in ``alias_of_id`` first.
-        key = f"published-translation:{content_version()}:{page.pk}"
-        known = cache.get(key)
-        if known is None:
-            known = _is_published_translation(page)
-            cache.set(key, known, FRAGMENT_SECONDS)
+        known = for_content_version(
+            f"published-translation:{page.pk}", lambda: _is_published_translation(page)
+        )
         page.published_translation = known  # once per page object
     return known
 

@@ -1,11 +1,10 @@
 """What a published translation still shows in the source language."""
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+from cms.caching.fragments import for_content_version
 
 from .locales import language_codes
 from .translation_state import is_published_translation
@@ -19,12 +18,7 @@ def untranslated_parts(page):
     content is marked as the source's already). Cached until the content changes."""
     if not isinstance(page, Page) or page.alias_of_id or not page.pk:
         return frozenset()
-    key = f"untranslated:{content_version()}:{page.pk}"
-    found = cache.get(key)
-    if found is None:
-        found = _untranslated_parts(page)
-        cache.set(key, found, FRAGMENT_SECONDS)
-    return found
+    return for_content_version(f"untranslated:{page.pk}", lambda: _untranslated_parts(page))
 
 
 def _untranslated_parts(page):

@@ -1,5 +1,4 @@
 from django import template
-from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
 
@@ -57,15 +56,10 @@ class PageFragmentNode(template.Node):
             return self.nodelist.render(context)
         page = context.get("page")
         vary_on = [
-            fragments.content_version(),
             translation.get_language(),
             request.get_host(),
             getattr(page, "pk", None),
             *(value.resolve(context) for value in self.vary_on),
         ]
         key = make_template_fragment_key(self.name.resolve(context), vary_on)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, fragments.FRAGMENT_SECONDS)
-        return html
+        return fragments.for_content_version(key, lambda: self.nodelist.render(context))

@@ -1,5 +1,4 @@
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -24,15 +23,11 @@ def seo_meta(context):
         return ""
     number = request.GET.get("page", "")
     number = number if number.isdigit() else ""
-    key = (
-        f"seo:{fragments.content_version()}:{request.get_host()}:{page.pk}:"
-        f"{request.path}:{number}:{get_language()}"
+    html = fragments.for_content_version(
+        f"seo:{request.get_host()}:{page.pk}:{request.path}:{number}:{get_language()}",
+        lambda: render_to_string(
+            "includes/seo_meta.html",
+            meta_context(page, request, SiteSettings.for_request(request)),
+        ),
     )
-    html = cache.get(key)
-    if html is None:
-        site_settings = SiteSettings.for_request(request)
-        html = render_to_string(
-            "includes/seo_meta.html", meta_context(page, request, site_settings)
-        )
-        cache.set(key, html, fragments.FRAGMENT_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by the template, which escapes

@@ -1,9 +1,8 @@
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from cms.caching.fragments import FRAGMENT_SECONDS, content_version
+from cms.caching.fragments import for_content_version
 from cms.caching.per_request import once_per_request
 from cms.models import SiteSettings
 from cms.templatetags.language_tags import localized_pages
@@ -22,12 +21,12 @@ def language_policy_url(context):
         site = Site.find_for_request(request) if request is not None else None
         if site is None:
             return ""
-        key = f"language-policy-url:{content_version()}:{site.pk}:{get_language()}"
-        url = cache.get(key)
-        if url is None:
-            policy_page = SiteSettings.for_site(site).language_policy_page
+
+        def find():
+            policy_page = SiteSettings.for_request(request).language_policy_page
             url = localized_pages(context, policy_page)[0].get_url(request) if policy_page else ""
-            cache.set(key, url or "", FRAGMENT_SECONDS)
-        return url
+            return url or ""
+
+        return for_content_version(f"language-policy-url:{site.pk}:{get_language()}", find)
 
     return once_per_request(context, "language_policy_url", compute)
