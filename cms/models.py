@@ -17,6 +17,7 @@ from .caching.fragments import (
 )
 from .editing.page_forms import PageForm
 from .editing.roles import SitePagePermissionTester
+from .i18n.addresses import page_url_parts
 from .seo.metadata import SeoMixin
 
 
@@ -195,6 +196,8 @@ class SitePage(SeoMixin, Page):
       ``structured_data()`` (``cms.seo.metadata.SeoMixin``).
     - ``get_view_restrictions()``: Wagtail's, without its two queries on every request while
       no page of the site is private (``cms.caching.fragments.any_view_restrictions``).
+    - ``get_url_parts()``: Wagtail's, without switching to the page's language to reverse its
+      address (``cms.i18n.addresses``).
     """
 
     allowed_http_methods = READ_ONLY_METHODS
@@ -217,6 +220,9 @@ class SitePage(SeoMixin, Page):
         if not any_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def get_url_parts(self, request=None):
+        return page_url_parts(self, request)
 
     @classmethod
     def listing_queryset(cls, queryset):

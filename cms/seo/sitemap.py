@@ -5,6 +5,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
+from cms.i18n.addresses import page_full_url
 from cms.i18n.translation_state import published_translation_q
 
 LANGUAGE_ORDER = {code: number for number, (code, _name) in enumerate(settings.LANGUAGES)}
@@ -64,7 +65,7 @@ class MultilingualSitemap(Sitemap):
             translations, key=lambda page: LANGUAGE_ORDER.get(page.locale.language_code, 99)
         )
         alternates = [
-            {"lang_code": page.locale.language_code, "location": page.get_full_url(self.request)}
+            {"lang_code": page.locale.language_code, "location": page_full_url(page, self.request)}
             for page in translations
         ]
         source = [a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE]
