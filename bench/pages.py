@@ -437,6 +437,7 @@ def main():
     varnish = start(
         ["varnishd", "-F", "-j", "none", "-n", str(workdir / "varnish"), "-T", "none",
          "-a", f"127.0.0.1:{cache_port}", "-s", "malloc,128m", "-f", str(workdir / "bench.vcl"),
+         "-I", str(ROOT / "deploy" / "varnish" / "startup.cli"),
          "-p", f"vcl_path={ROOT / 'deploy' / 'varnish'}:/usr/share/varnish/vcl"],
         stdout=subprocess.DEVNULL,
     )  # fmt: skip

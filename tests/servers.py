@@ -89,6 +89,7 @@ def varnish(backends):
         "-a", f"127.0.0.1:{port}",
         "-T", "none",
         "-f", str(vcl_file),
+        "-I", str(VARNISH_CONFIG / "startup.cli"),
         "-p", f"vcl_path={VARNISH_CONFIG}:/usr/share/varnish/vcl",
         "-s", "malloc,32m",
     ]  # fmt: skip
