@@ -24,7 +24,7 @@ from .frontend import (
     purge_pages_showing,
     remember_document_address,
 )
-from .warming import warm_after_commit
+from .warming import queue_rendering
 
 
 def refresh_every_page_on_change(model):
@@ -72,9 +72,11 @@ def register_signal_handlers():
     post_save.connect(page_saved, dispatch_uid="cms.content_changed.page_saved")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="cms.content_changed.delete")
 
+    # Before every purge (Wagtail's own are connected when its frontend_cache app is ready, after
+    # this app): the task that makes the renditions is queued first (cms.caching.warming).
+    page_published.connect(queue_rendering, dispatch_uid="cms.warm_after_publication")
     for signal in (page_published, page_unpublished):
         signal.connect(purge_pages_showing, dispatch_uid=f"cms.purge_pages_showing.{signal!r}")
-    page_published.connect(warm_after_commit, dispatch_uid="cms.warm_after_publication")
     document_model = get_document_model()
     pre_save.connect(remember_document_address, sender=document_model, dispatch_uid="cms.doc_url")
     post_save.connect(purge_document, sender=document_model, dispatch_uid="cms.purge_doc")

@@ -1,14 +1,18 @@
-"""Warming the caches again after a publication, before visitors come: a background task renders
-the published page and the pages that show it, in the worker's own process (which makes every
-image rendition they use and fills the cache of rendered blocks and cards), then asks each HTTP
-cache in front of the site (``FRONTEND_CACHE_URLS``) for them, so the next visitor gets a hit.
+"""Rendering the pages again after a publication, before visitors come, in the worker's own
+process: that makes every image rendition they use and fills the cache of rendered blocks and
+cards.
+
+Twice: ``prepare_after_publication`` renders the page and what shows it in its language before
+the HTTP cache is purged (it has a higher priority than Wagtail's purges and is queued before
+them, in the same signal), so that a visitor who comes after the purge finds the renditions
+made; ``warm_after_publication`` runs a moment
+after the purge (``WARM_DELAY``, and a lower priority), renders again from the caches and asks
+each HTTP cache in front of the site (``FRONTEND_CACHE_URLS``) for fresh copies
+(``X-Cache-Warm``, which deploy/varnish/cache.vcl honours from the purgers' addresses only), so
+the next visitor gets a hit. A purge after the warming would throw the warm copies away.
 
 The landing pages of every language come first (the most visited), then the page, then its
-ancestors, translations and the pages that refer to it (``frontend.pages_showing``). The purges
-are queued when the publication is committed too, each by its own signal handler: the warming
-waits a little (``WARM_DELAY``) and has a lower priority, so the worker purges first, since a
-purge after it would throw the warm copies away. It asks for fresh copies (``X-Cache-Warm``,
-which deploy/varnish/cache.vcl honours from the purgers' addresses only)."""
+ancestors, translations and the pages that refer to it (``frontend.pages_showing``)."""
 
 import datetime
 import io
@@ -20,7 +24,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
@@ -30,7 +33,9 @@ from .frontend import LANDING_DEPTH, pages_showing
 
 logger = logging.getLogger(__name__)
 
-# Below Wagtail's own tasks (0), among them the purge of the HTTP cache.
+# Wagtail's own tasks, among them the purge of the HTTP cache, have 0: the renditions are made
+# before it, the warming after it.
+PREPARE_PRIORITY = 10
 WARM_PRIORITY = -10
 WARM_DELAY = datetime.timedelta(seconds=2)
 WARM_TIMEOUT_SECONDS = 30
@@ -116,37 +121,67 @@ def warm_http_caches(url):
                 logger.warning("Could not warm %s in %s: %s", url, name, error)
 
 
-@task(priority=WARM_PRIORITY)
-def warm_after_publication(page_ids):
-    """Render again the pages ``page_ids`` and those that show them; each page once per content
-    version, however many publications asked for it. The number of pages rendered."""
-    pages = list(Page.objects.filter(pk__in=page_ids).specific(defer=True))
+def pages_to_prepare(pages):
+    """Of ``pages_to_warm(pages)``, those in the languages of ``pages``: the other languages show
+    the same images the same way (their cards, their aliases), and rendering all 24 landing
+    pages would hold the purge back for seconds."""
+    locales = {page.locale_id for page in pages}
+    return [page for page in pages_to_warm(pages) if page.locale_id in locales]
+
+
+def render_each(pages, skip=lambda page: False):
+    """Render ``pages`` in this process, but those ``skip(page)`` is true for; yield the
+    address of each that rendered."""
     handler = in_process_handler()
-    warmed = 0
-    for target in pages_to_warm(pages):
-        if not cache.add(f"warmed:{content_version()}:{target.pk}", True, FRAGMENT_SECONDS):
+    for target in pages:
+        if skip(target):
             continue
         url = target.get_full_url()
         if not url:
             continue
         response = render_in_process(handler, url)
         if response.status_code != 200:
-            logger.warning("Warming %s: %s", url, response.status_code)
+            logger.warning("Rendering %s: %s", url, response.status_code)
             continue
+        yield url
+
+
+def published(page_ids):
+    return list(Page.objects.filter(pk__in=page_ids).specific(defer=True))
+
+
+@task(priority=PREPARE_PRIORITY)
+def prepare_after_publication(page_ids):
+    """Render the published pages and those that show them in their language before the HTTP
+    cache is purged (Wagtail's purge has a lower priority, and is queued after this): the image
+    renditions they use are made here, not in the request of a visitor who comes between the
+    purge and the warming. The number of pages rendered."""
+    return sum(1 for _url in render_each(pages_to_prepare(published(page_ids))))
+
+
+@task(priority=WARM_PRIORITY)
+def warm_after_publication(page_ids):
+    """Render again the pages ``page_ids`` and those that show them, then fetch them through
+    the HTTP caches; each page once per content version, however many publications asked for
+    it. The number of pages warmed."""
+
+    def warmed_already(page):
+        return not cache.add(f"warmed:{content_version()}:{page.pk}", True, FRAGMENT_SECONDS)
+
+    warmed = 0
+    for url in render_each(pages_to_warm(published(page_ids)), skip=warmed_already):
         warm_http_caches(url)
         warmed += 1
     return warmed
 
 
-def warm_after_commit(instance, **kwargs):
-    """page_published: warm the caches once the publication is committed (an alias with its
-    source: ``pages_to_warm``)."""
+def queue_rendering(instance, **kwargs):
+    """page_published: make the renditions before the purge, and warm the caches a moment after
+    it (an alias with its source: ``pages_to_warm``). Connected before the purges
+    (``signals.register_signal_handlers``), so queued before them even outside a transaction;
+    the worker takes what is ready by priority."""
     if instance.alias_of_id:
         return
-    page_id = instance.pk
-
-    def enqueue():
-        later = warm_after_publication.using(run_after=timezone.now() + WARM_DELAY)
-        later.enqueue([page_id])
-
-    transaction.on_commit(enqueue)
+    prepare_after_publication.enqueue([instance.pk])
+    later = warm_after_publication.using(run_after=timezone.now() + WARM_DELAY)
+    later.enqueue([instance.pk])

@@ -9,7 +9,12 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from cms.caching.warming import pages_to_warm, warm_after_publication
+from cms.caching.warming import (
+    pages_to_prepare,
+    pages_to_warm,
+    prepare_after_publication,
+    warm_after_publication,
+)
 from cms.factories import ImageFactory
 from signatures.counter import count_changed
 from signatures.factories import SignatureFactory
@@ -144,14 +149,39 @@ def test_the_landing_pages_come_first_then_the_page_then_what_shows_it(site_tree
     assert len(rest) == len(set(rest))
 
 
-def test_a_publication_queues_the_warming_after_the_purges(
-    site_tree, django_capture_on_commit_callbacks
+def test_the_renditions_are_made_from_the_pages_in_the_language_published(site_tree):
+    story = site_tree.en.story
+    prepared = {page.pk for page in pages_to_prepare([story])}
+    assert {site_tree.en.home.pk, story.pk, site_tree.en.story_index.pk} <= prepared
+    assert prepared < {page.pk for page in pages_to_warm([story])}
+    assert {page.locale_id for page in pages_to_prepare([story])} == {story.locale_id}
+
+
+def test_a_publication_queues_the_renditions_before_the_purge_and_the_warming_after_it(
+    site_tree, settings, django_capture_on_commit_callbacks
 ):
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
     story = site_tree.en.story
     DBTaskResult.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
         story.save_revision().publish()
-    warming = DBTaskResult.objects.get(task_path=warm_after_publication.module_path)
+    purge = "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task"
+    queued = list(DBTaskResult.objects.all())
+    # What the worker takes now, in its order: the renditions, then the purges.
+    ready = [task.task_path for task in DBTaskResult.objects.ready()]
+    assert ready[0] == prepare_after_publication.module_path
+    assert purge in ready
+    assert warm_after_publication.module_path not in ready
+    prepare = next(t for t in queued if t.task_path == prepare_after_publication.module_path)
+    assert prepare.args_kwargs["args"] == [[story.pk]]
+    # Queued before the purge too, for a publication outside a transaction.
+    assert prepare.enqueued_at <= min(t.enqueued_at for t in queued if t.task_path == purge)
+    warming = next(t for t in queued if t.task_path == warm_after_publication.module_path)
     assert warming.args_kwargs["args"] == [[story.pk]]
     assert warming.priority < 0  # Wagtail's purges have 0
     assert warming.run_after > timezone.now()
@@ -166,12 +196,15 @@ def test_no_visitor_waits_for_an_image_to_be_encoded(
         story.hero_image = image
         story.save_revision().publish()
     assert not Rendition.objects.filter(image=image).exists()
-    # What the worker does a moment later (test_a_publication_queues_the_warming_after_the_purges).
-    warm_after_publication.call([story.pk])
+    # What the worker does before it purges the HTTP cache (the test above).
+    assert prepare_after_publication.call([story.pk]) >= 3
     made = Rendition.objects.filter(image=image).count()
     assert made >= 6  # AVIF, WebP and JPEG at two sizes at least: the story's and its card's
     for url in (story.url, site_tree.en.story_index.url, site_tree.en.home.url):
         assert client.get(url).status_code == 200
+    assert Rendition.objects.filter(image=image).count() == made
+    # The warming a moment later renders them again from the caches, and makes nothing more.
+    assert warm_after_publication.call([story.pk]) >= 3
     assert Rendition.objects.filter(image=image).count() == made
 
 
