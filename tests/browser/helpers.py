@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 BASE_DIR = Path(settings.BASE_DIR)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -85,6 +86,25 @@ def wait_for_autosave(page):
                 && !unsaved.hasEditsValue && unsaved.formData === unsaved.initialFormData;
         }"""
     )
+
+
+def publish(page, then_url):
+    """Publish what the editor holds, from the footer's menu, and wait for the page Wagtail goes
+    to then (``then_url``, a glob). A click that Wagtail refuses, or that the menu swallows, while
+    an autosave is under way leaves the editor where it was; a person clicks again, and so does
+    this, once."""
+    publish_button = page.locator("button[name='action-publish']")
+    for attempt in range(2):
+        wait_for_autosave(page)
+        if not publish_button.is_visible():
+            page.locator("footer").get_by_role("button", name="More actions").click()
+        publish_button.click()
+        try:
+            page.wait_for_url(then_url, timeout=20_000)
+            return
+        except PlaywrightTimeoutError:
+            if attempt:
+                raise
 
 
 class PageWatch:

@@ -6,7 +6,7 @@ import csv
 import re
 
 from home.models import JointCallPage
-from tests.browser.helpers import screenshot, wait_for_autosave
+from tests.browser.helpers import publish, screenshot
 from tests.browser.test_journeys import add_block, log_in, run_worker
 
 
@@ -116,10 +116,7 @@ def test_officer_builds_publishes_moves_and_deletes_as_a_member_of_officers(demo
     screenshot(page, "admin-officer-add-page")
     page.locator("#id_title").fill("Cycle paths toolkit")
     page.locator("#id_introduction").fill("Plans and signs for a cycle path.")  # the slug follows
-    wait_for_autosave(page)
-    page.locator("footer").get_by_role("button", name="More actions").click()
-    with page.expect_navigation():
-        page.locator("button[name='action-publish']").click()
+    publish(page, f"**/admin/pages/{home.pk}/**")
     screenshot(page, "admin-officer-published-toolkit")
     toolkit = ContentPage.objects.get(title="Cycle paths toolkit", locale__language_code="en")
     run_worker()  # the search index learns of it, for the chooser's search
@@ -137,10 +134,7 @@ def test_officer_builds_publishes_moves_and_deletes_as_a_member_of_officers(demo
     page.locator("input[name='body-1-value-heading']").fill("Build your own")
     page.locator("input[name='body-1-value-link_label']").fill("Get the toolkit")
     choose_page(page, toolkit.title)
-    wait_for_autosave(page)
-    page.locator("footer").get_by_role("button", name="More actions").click()
-    with page.expect_navigation():
-        page.locator("button[name='action-publish']").click()
+    publish(page, f"**/admin/pages/{stories.pk}/**")
     story = StoryPage.objects.get(title="Cycling across the border", locale__language_code="en")
     assert story.live
     run_worker()  # the reference index learns what the story links to

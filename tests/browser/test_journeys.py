@@ -13,7 +13,7 @@ from documents.models import DocumentIndexPage
 from home.models import JointCallPage, StoryIndexPage, StoryPage
 from podcasts.models import PodcastIndexPage
 from signatures.models import Signature
-from tests.browser.helpers import PASSWORD, screenshot
+from tests.browser.helpers import PASSWORD, publish, screenshot, wait_for_autosave
 from tests.signatures.signing import last_email_to, link_path
 
 
@@ -134,8 +134,6 @@ def add_block(page, label):
 
 
 def test_officer_writes_a_story_and_a_translator_takes_it_into_latvian(demo_site, new_page):
-    from tests.browser.helpers import wait_for_autosave
-
     stories = StoryIndexPage.objects.get(locale__language_code="en")
     page = new_page(locale="en-GB")
     log_in(page, "officer")
@@ -179,10 +177,7 @@ def test_officer_writes_a_story_and_a_translator_takes_it_into_latvian(demo_site
         screenshot(page, "journey-officer-preview")
     assert preview.locator("blockquote", has_text="We meet on the train.").count() == 1
 
-    wait_for_autosave(page)
-    page.locator("footer").get_by_role("button", name="More actions").click()
-    page.locator("button[name='action-publish']").click()
-    page.wait_for_url(f"**/admin/pages/{stories.pk}/**")
+    publish(page, f"**/admin/pages/{stories.pk}/**")
     story.refresh_from_db()
     assert story.live
     visitor = new_page(locale="en-GB")
