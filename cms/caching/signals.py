@@ -74,7 +74,7 @@ def register_signal_handlers():
 
     # Before every purge (Wagtail's own are connected when its frontend_cache app is ready, after
     # this app): the task that makes the renditions is queued first (cms.caching.warming).
-    page_published.connect(queue_rendering, dispatch_uid="cms.warm_after_publication")
+    page_published.connect(queue_rendering, dispatch_uid="cms.queue_rendering")
     for signal in (page_published, page_unpublished):
         signal.connect(purge_pages_showing, dispatch_uid=f"cms.purge_pages_showing.{signal!r}")
     document_model = get_document_model()

@@ -5,11 +5,11 @@ cards.
 Twice: ``prepare_after_publication`` renders the page and what shows it in its language before
 the HTTP cache is purged (it has a higher priority than Wagtail's purges and is queued before
 them, in the same signal), so that a visitor who comes after the purge finds the renditions
-made; ``warm_after_publication`` runs a moment
-after the purge (``WARM_DELAY``, and a lower priority), renders again from the caches and asks
-each HTTP cache in front of the site (``FRONTEND_CACHE_URLS``) for fresh copies
-(``X-Cache-Warm``, which deploy/varnish/cache.vcl honours from the purgers' addresses only), so
-the next visitor gets a hit. A purge after the warming would throw the warm copies away.
+made; ``warm_after_publication`` runs a moment after the purge (``WARM_DELAY``, and a lower
+priority), renders again from the caches and asks each HTTP cache in front of the site
+(``FRONTEND_CACHE_URLS``) for fresh copies (``X-Cache-Warm``, which deploy/varnish/cache.vcl
+honours from the purgers' addresses only), so the next visitor gets a hit. A purge after the
+warming would throw the warm copies away.
 
 The landing pages of every language come first (the most visited), then the page, then its
 ancestors, translations and the pages that refer to it (``frontend.pages_showing``)."""
