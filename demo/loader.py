@@ -42,7 +42,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 from wagtailmedia.models import get_media_model
 
-from cms.caching.warming import warm_after_publication
+from cms.caching.warming import prepare_after_publication, warm_after_publication
 from cms.factories import DocumentFactory, ImageFactory
 from cms.i18n.locales import grant_translators, sync_locale_trees
 from cms.models import SiteSettings
@@ -108,16 +108,17 @@ class Housekeeping:
     (they have a lower priority, but there are thousands), and those for objects the loader
     replaced (document language versions and video captions of translated pages) would fail.
     Here they are collected instead, then done in bulk for the objects that still exist, in one
-    pass: the purges become one task, and the warming after each publication one warming of
-    the landing pages of every language (cms.caching.warming), so that the queue is done soon
-    after the load; the other pages are rendered as visitors come. Other tasks are queued as usual.
+    pass: the purges become one task, and the renditions and the warming after each publication
+    one warming of the landing pages of every language (cms.caching.warming, which makes their
+    renditions), so that the queue is done soon after the load; the other pages are rendered as
+    visitors come. Other tasks are queued as usual.
     """
 
     def __init__(self):
         self.search = defaultdict(set)  # (app label, model name): primary keys
         self.references = defaultdict(set)
         self.purges = defaultdict(set)  # (backend settings, backends): URLs
-        self.warm = False  # a publication asked for the caches to be warmed
+        self.warm = False  # a publication asked for its renditions and the caches to be warmed
         self.backend = None
 
     def start(self):
@@ -145,7 +146,7 @@ class Housekeeping:
             urls, backend_settings, backends = args
             key = json.dumps([backend_settings, backends], sort_keys=True)
             self.purges[key].update(urls)
-        elif task.func is warm_after_publication.func:
+        elif task.func in (prepare_after_publication.func, warm_after_publication.func):
             self.warm = True
         else:
             return self.backend.enqueue(task, args, kwargs)

@@ -146,6 +146,16 @@ def render_each(pages, skip=lambda page: False):
         yield url
 
 
+def done_already(what):
+    """Whether a page was ``what`` (prepared, warmed) already under the current content version:
+    the first to ask is told no, the others yes."""
+
+    def done(page):
+        return not cache.add(f"{what}:{content_version()}:{page.pk}", True, FRAGMENT_SECONDS)
+
+    return done
+
+
 def published(page_ids):
     return list(Page.objects.filter(pk__in=page_ids).specific(defer=True))
 
@@ -155,8 +165,10 @@ def prepare_after_publication(page_ids):
     """Render the published pages and those that show them in their language before the HTTP
     cache is purged (Wagtail's purge has a lower priority, and is queued after this): the image
     renditions they use are made here, not in the request of a visitor who comes between the
-    purge and the warming. The number of pages rendered."""
-    return sum(1 for _url in render_each(pages_to_prepare(published(page_ids))))
+    purge and the warming. Each page once per content version, however many publications asked
+    for it. The number of pages rendered."""
+    pages = pages_to_prepare(published(page_ids))
+    return sum(1 for _url in render_each(pages, skip=done_already("prepared")))
 
 
 @task(priority=WARM_PRIORITY)
@@ -164,12 +176,8 @@ def warm_after_publication(page_ids):
     """Render again the pages ``page_ids`` and those that show them, then fetch them through
     the HTTP caches; each page once per content version, however many publications asked for
     it. The number of pages warmed."""
-
-    def warmed_already(page):
-        return not cache.add(f"warmed:{content_version()}:{page.pk}", True, FRAGMENT_SECONDS)
-
     warmed = 0
-    for url in render_each(pages_to_warm(published(page_ids)), skip=warmed_already):
+    for url in render_each(pages_to_warm(published(page_ids)), skip=done_already("warmed")):
         warm_http_caches(url)
         warmed += 1
     return warmed

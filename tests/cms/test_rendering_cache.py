@@ -223,6 +223,8 @@ def test_each_page_is_warmed_once_per_content_version(site_tree):
     first = warm_after_publication.call([story.pk])
     assert first >= 3
     assert warm_after_publication.call([story.pk]) == 0
+    assert prepare_after_publication.call([story.pk]) >= 3
+    assert prepare_after_publication.call([story.pk]) == 0
 
 
 def test_warming_behind_a_proxy_that_speaks_https(site_tree, settings):
