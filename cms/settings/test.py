@@ -61,6 +61,10 @@ if not (MEDIA_ROOT := env("TEST_MEDIA_ROOT", default="")):
     MEDIA_ROOT = tempfile.mkdtemp(prefix="cohesion-test-media-")
     atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 SERVE_MEDIA = True
+# The tests serve no collected static files (the browser tests' live server serves them from the
+# finders), but WhiteNoise warns at every request handler the test client makes while the
+# directory is missing: some 560 warnings a run, which hid the others.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.fakes.FakeEmbedFinder"}]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # PostgreSQL full text with each language's stemming (cms/search/backend.py).
