@@ -5,7 +5,7 @@ Wagtail's ``Page.get_url_parts`` reverses a page's address with the page's langu
 installed app, and fills the URL resolver's table for it, and a process keeps both for as long as
 it lives. The language switcher, the ``hreflang`` links and the sitemap ask for the address of a
 page in each of the 24 languages: every worker ended up holding all 24 catalogues and tables,
-23 MiB more than it needs (docs/performance.md, "the memory of a worker").
+some 30 MiB more than it needs (docs/performance.md, "Memory").
 
 Here the address is reversed in the active language and the language prefix of
 ``i18n_patterns`` (``/<language>/``) is then the page's own. Where that would not be Wagtail's
