@@ -92,8 +92,18 @@ def publish(page, then_url):
     """Publish what the editor holds, from the footer's menu, and wait for the page Wagtail goes
     to then (``then_url``, a glob). A click that Wagtail refuses, or that the menu swallows, while
     an autosave is under way leaves the editor where it was; a person clicks again, and so does
-    this, once."""
+    this, once. If the second fails too, what the editor shows is in the error and in
+    test-artifacts/publish-failed.png."""
     publish_button = page.locator("button[name='action-publish']")
+    posts = []
+    page.on(
+        "response",
+        lambda response: (
+            posts.append((response.url, response.status))
+            if response.request.method == "POST"
+            else None
+        ),
+    )
     for attempt in range(2):
         wait_for_autosave(page)
         if not publish_button.is_visible():
@@ -104,7 +114,12 @@ def publish(page, then_url):
             return
         except PlaywrightTimeoutError:
             if attempt:
-                raise
+                screenshot(page, "publish-failed")
+                messages = page.locator(".messages, .help-critical, [role='alert']")
+                raise AssertionError(
+                    f"Publishing left the editor at {page.url}; POSTs: {posts}; it says: "
+                    f"{messages.all_inner_texts()}"
+                ) from None
 
 
 class PageWatch:
