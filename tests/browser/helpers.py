@@ -88,6 +88,19 @@ def wait_for_autosave(page):
     )
 
 
+# Wagtail's editing session holds Publish back behind its "save confirmation" dialog after a
+# failed ping ("network") or when the server reports a newer revision ("conflict").
+SESSION_STATE = r"""() => {
+    const element = document.querySelector("[data-controller~='w-session']");
+    const session = element
+        && window.wagtail.app.getControllerForElementAndIdentifier(element, "w-session");
+    const dialog = document.querySelector("#w-save-confirmation-dialog");
+    return {intercept: session ? session.interceptValue : null,
+            dialog: dialog ? dialog.innerText.replace(/\s+/g, " ").trim().slice(0, 200) : null,
+            dialogShown: dialog ? dialog.getAttribute("aria-hidden") !== "true" : null};
+}"""
+
+
 def publish(page, then_url):
     """Publish what the editor holds, from the footer's menu, and wait for the page Wagtail goes
     to then (``then_url``, a glob). A click that Wagtail refuses, or that the menu swallows, while
@@ -118,7 +131,7 @@ def publish(page, then_url):
                 messages = page.locator(".messages, .help-critical, [role='alert']")
                 raise AssertionError(
                     f"Publishing left the editor at {page.url}; POSTs: {posts}; it says: "
-                    f"{messages.all_inner_texts()}"
+                    f"{messages.all_inner_texts()}; the session: {page.evaluate(SESSION_STATE)}"
                 ) from None
 
 
