@@ -1,4 +1,5 @@
-"""The catalogues hold every string the code marks for translation (``make messages`` was run)."""
+"""The catalogues hold every string the code marks for translation, and no other (``make messages``
+was run)."""
 
 import shutil
 import subprocess
@@ -46,3 +47,5 @@ def test_catalogues_are_up_to_date_with_the_code(tmp_path):
         entry.msgid for entry in polib.pofile(str(ROOT / "locale/en/LC_MESSAGES/django.po"))
     }
     assert extracted - catalogued == set(), "run `make messages` and translate the new strings"
+    # Nor strings the code no longer uses: translators would keep translating them.
+    assert catalogued - {""} - extracted == set(), "run `make messages`: it drops them"
