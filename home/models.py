@@ -1,3 +1,4 @@
+import hashlib
 from http import HTTPMethod
 
 from django.conf import settings
@@ -25,6 +26,18 @@ from signatures.panels import CallSettingsPanel
 from signatures.services import call_settings_for, signatory_count
 
 from .blocks import AllianceBodyBlock, JointCallBodyBlock
+
+# The levels below a landing page that its routing looks up at once (a deeper page is found a
+# level at a time, by Wagtail's routing), and the longest part of an address a slug can be.
+ROUTE_LOOKUP_LEVELS = 8
+SLUG_MAX_LENGTH = Page._meta.get_field("slug").max_length
+
+
+def route_key(prefix, path_components):
+    """The cache key of the page at ``path_components``: of a fixed length, however long the
+    path."""
+    path = "/".join(path_components).encode()
+    return prefix + hashlib.blake2b(path, digest_size=16).hexdigest()
 
 
 class AlliancePage(SitePage):
@@ -102,23 +115,32 @@ class AlliancePage(SitePage):
         path at once, then let that page route the rest (a route of a routable page, or a 404).
         What it finds is kept under the page's own address for the content version, so that
         the addresses of a page's routes (a link with a token, say) share one entry.
+
+        It looks at the first ``ROUTE_LOOKUP_LEVELS`` parts at most, up to the first that is
+        longer than a slug: an address of a thousand levels costs no more than a real one.
         """
         if not path_components:
             return super().route(request, path_components)
+        levels = 0
+        for component in path_components[:ROUTE_LOOKUP_LEVELS]:
+            if len(component) > SLUG_MAX_LENGTH:
+                break
+            levels += 1
+        if not levels:
+            return super().route(request, path_components)
         prefix = f"route:{content_version()}:{self.pk}:"
-        keys = {
-            prefix + "/".join(path_components[:n]): n for n in range(1, len(path_components) + 1)
-        }
+        keys = {route_key(prefix, path_components[:n]): n for n in range(1, levels + 1)}
         cached = cache.get_many(keys)
         deepest = max(cached, key=keys.get, default=None)
-        # A page found for the start of the path is the one sought if nothing is below it.
-        if deepest and (keys[deepest] == len(path_components) or not cached[deepest][0].numchild):
+        # A page found for the start of the path is the one sought if nothing is below it, or
+        # if it is as deep as this looks.
+        if deepest and (keys[deepest] == levels or not cached[deepest][0].numchild):
             page, parent = cached[deepest]
             consumed = keys[deepest]
         else:
-            page, parent, consumed = self.find_page(path_components)
+            page, parent, consumed = self.find_page(path_components[:levels])
             cache.set(
-                prefix + "/".join(path_components[:consumed]), (page, parent), FRAGMENT_SECONDS
+                route_key(prefix, path_components[:consumed]), (page, parent), FRAGMENT_SECONDS
             )
         page._cached_parent_obj = self if page.depth == self.depth + 1 else parent
         return page.route(request, path_components[consumed:])
