@@ -43,8 +43,10 @@ def private(view):
     expired, already used), are for one signer only. No shared cache or browser may keep them."""
 
     @functools.wraps(view)
-    def private_view(*args, **kwargs):
-        response = view(*args, **kwargs)
+    def private_view(request, *args, **kwargs):
+        # Nor may its page name its address, which holds the token (cms.seo.metadata).
+        request.personal_link = True
+        response = view(request, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -59,18 +59,24 @@ def share_rendition(page, site_settings):
     }
 
 
+def is_personal(request):
+    """Whether the answer is for one person (a link of an email, ``signatures.views.private``):
+    its address, which holds a token, is not to be indexed or shared."""
+    return getattr(request, "personal_link", False)
+
+
 def canonical_url(page, request):
     """The address search engines should index for what is shown: the page's own address (with
     the route of a routable page), or, for a page not translated yet, the address of the page
     whose content it shows (as for a translation not published yet); a page of a paginated list
-    keeps its page number."""
+    keeps its page number. A personal answer's is the page's own address."""
     source = content_source(page) or page
     url = source.get_full_url(request)
     if url is None:
         return None
     parts = page.get_url_parts(request)
     own_path = parts[2] if parts else None
-    if own_path and request.path.startswith(own_path):
+    if own_path and request.path.startswith(own_path) and not is_personal(request):
         url += request.path[len(own_path) :]
     number = request.GET.get("page", "")
     if number.isdigit() and int(number) > 1:
@@ -83,6 +89,7 @@ def meta_context(page, request, site_settings):
     image = share_rendition(page, site_settings)
     return {
         "canonical": canonical_url(page, request),
+        "noindex": is_personal(request),
         "title": page.seo_title or page.title,
         "description": description(page),
         "image": image,

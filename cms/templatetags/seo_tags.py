@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from cms.caching import fragments
 from cms.models import SiteSettings
-from cms.seo.metadata import SeoMixin, meta_context
+from cms.seo.metadata import SeoMixin, is_personal, meta_context
 from cms.seo.structured_data import json_ld_script
 
 register = template.Library()
@@ -23,8 +23,10 @@ def seo_meta(context):
         return ""
     number = request.GET.get("page", "")
     number = number if number.isdigit() else ""
+    # The answers to the links of the emails share one entry: their addresses hold tokens.
+    address = "personal" if is_personal(request) else request.path
     html = fragments.for_content_version(
-        f"seo:{request.get_host()}:{page.pk}:{request.path}:{number}:{get_language()}",
+        f"seo:{request.get_host()}:{page.pk}:{address}:{number}:{get_language()}",
         lambda: render_to_string(
             "includes/seo_meta.html",
             meta_context(page, request, SiteSettings.for_request(request)),

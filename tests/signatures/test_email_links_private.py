@@ -5,6 +5,8 @@ import time
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.utils import translation
 
 from signatures import tokens
@@ -68,3 +70,32 @@ def test_an_already_confirmed_signatures_confirm_link_is_not_shared(client, site
     assert response.status_code == 200
     assert b"already confirmed" in response.content
     assert_private(response)
+
+
+@pytest.mark.parametrize(
+    "route, action", [("confirm", "confirm"), ("withdraw", "withdraw"), ("my_data", "data")]
+)
+def test_an_email_links_page_names_no_token_and_asks_not_to_be_indexed(
+    client, site_tree, route, action
+):
+    """A browser's share button and a search engine read the canonical address and og:url: a
+    signer who shares the page must not share the link that withdraws the signature or shows
+    the data. Nor does each link keep an entry of its own in the cache."""
+    page = site_tree.en.joint_call
+    urls = [link(page, route, SignatureFactory(call=page), action) for _ in range(3)]
+    with mock.patch("cms.caching.fragments.cache.set", wraps=cache.set) as stored:
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200
+            soup = BeautifulSoup(response.content, "html.parser")
+            token = url.rstrip("/").rsplit("/", 1)[1]
+            assert token not in str(soup.head), url
+            assert soup.head.find("link", rel="canonical")["href"] == page.full_url
+            assert soup.head.find("meta", property="og:url")["content"] == page.full_url
+            assert soup.head.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    seo_keys = [call.args[0] for call in stored.call_args_list if call.args[0].startswith("seo:")]
+    assert len(seo_keys) <= 1, seo_keys
+    # The page of the form itself is indexed, under its own address.
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert soup.head.find("meta", attrs={"name": "robots"}) is None
+    assert soup.head.find("link", rel="canonical")["href"] == page.full_url
