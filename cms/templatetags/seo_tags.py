@@ -22,7 +22,8 @@ def seo_meta(context):
     if request is None or not isinstance(page, SeoMixin) or not page.pk:
         return ""
     number = request.GET.get("page", "")
-    number = number if number.isdigit() else ""
+    # One entry for ?page=2, ?page=02, ?page=0002…
+    number = number.lstrip("0") if number.isdigit() else ""
     # The answers to the links of the emails share one entry: their addresses hold tokens.
     address = "personal" if is_personal(request) else request.path
     html = fragments.for_content_version(

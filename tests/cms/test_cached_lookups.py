@@ -154,3 +154,20 @@ def test_a_preview_shows_its_own_hero_image(client, site_tree):
     preview = hero(story.save_revision().as_object().make_preview_request().content)
     assert live and preview and live.isdisjoint(preview)
     assert hero(client.get(story.url).content) == live
+
+
+def test_a_page_number_written_with_zeros_is_the_same_page(client, site_tree, monkeypatch):
+    """?page=2, ?page=02, ?page=0000002…: one entry in the cache for what the page says of
+    itself, not one for each way of writing the number."""
+    index = site_tree.en.story_index
+    for number in range(index.specific.items_per_page + 1):
+        StoryPageFactory(parent=index, title=f"Story {number:02d}")
+    stored = []
+    write = caches["default"].set
+    monkeypatch.setattr(
+        caches["default"], "set", lambda key, *a, **k: stored.append(key) or write(key, *a, **k)
+    )
+    for written in ("2", "02", "0002", "0" * 3000 + "2"):
+        page = soup(client, index.url + f"?page={written}")
+        assert page.find("link", rel="canonical")["href"].endswith("?page=2")
+    assert len([key for key in stored if key.startswith("seo:")]) == 1, stored
