@@ -18,6 +18,7 @@ from .caching.fragments import (
 from .editing.page_forms import PageForm
 from .editing.roles import SitePagePermissionTester
 from .i18n.addresses import page_url_parts
+from .numbers import whole_number
 from .seo.metadata import SeoMixin
 
 
@@ -269,8 +270,10 @@ class IndexPage(SitePage):
         404. Its pages and their count are kept once per content version, for each page number
         and variant: the queryset is made only when they are not."""
         number = request.GET.get("page", "1")
-        if not (number.isdigit() and len(number) <= 4) or getattr(request, "is_preview", False):
+        cached_number = whole_number(number, max_digits=4)
+        if not cached_number or getattr(request, "is_preview", False):
             return self._page_of(listed_pages(), number)
+        number = cached_number
 
         def listing():
             page = self._page_of(listed_pages(), number)
@@ -280,7 +283,7 @@ class IndexPage(SitePage):
             f"listing:{self.pk}:{self.listing_variant()}:{number}", listing
         )
         paginator = Paginator(range(count), self.items_per_page)
-        return paginator._get_page(items, int(number), paginator)
+        return paginator._get_page(items, number, paginator)
 
     def _page_of(self, queryset, number):
         try:

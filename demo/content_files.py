@@ -18,6 +18,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import CommandError
 
+from cms.numbers import whole_number
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 LANGUAGES = {"en": "English", "lv": "Latvian"}
 
@@ -308,8 +310,8 @@ def check_references(content, directory):
             paragraphs = alliance.get(field)
             if not (
                 isinstance(paragraphs, list)
-                and position.isdigit()
-                and int(position) < len(paragraphs)
+                and whole_number(position) is not None
+                and whole_number(position) < len(paragraphs)
             ):
                 raise ContentFileError(
                     f"{directory / 'stories.toml'}, stories[{n}].body[{m}]: {reference!r} is no "

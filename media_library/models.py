@@ -17,6 +17,7 @@ from wagtailmedia.models import AbstractMedia
 
 from cms.formatting import iso_duration
 from cms.models import IndexPage, SitePage, image_field
+from cms.numbers import whole_number
 from cms.seo.structured_data import SCHEMA
 
 from .embeds import allowed_platforms, is_allowed_platform, platform_embed
@@ -265,9 +266,9 @@ class VideoIndexPage(IndexPage):
             ).distinct(),
         )
         chosen = request.GET.get("series", "")
-        if chosen and not (chosen.isdigit() and int(chosen) in {each.pk for each in series}):
+        self.chosen_series = whole_number(chosen)
+        if chosen and self.chosen_series not in {each.pk for each in series}:
             raise BadRequest("Unknown series")
-        self.chosen_series = int(chosen) if chosen else None
         context = super().get_context(request, *args, **kwargs)
         context["series_list"] = series
         context["chosen_series"] = self.chosen_series

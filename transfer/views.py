@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail_transfer.auth import digest_for_source, requests_auth
 
+from cms.numbers import whole_number
+
 from .errors import TransferError
 from .importing import import_model, import_page
 
@@ -36,13 +38,14 @@ def do_import(request):
                 % {"count": count, "source": source},
             )
             return redirect("wagtail_transfer_admin:choose_page")
-        page_id = request.POST.get("source_page_id", "")
-        if not page_id.isdigit():
+        page_id = whole_number(request.POST.get("source_page_id", ""))
+        if page_id is None:
             raise TransferError(_("Choose a page to import."))
         dest = request.POST.get("dest_page_id", "")
-        if dest and not dest.isdigit():
+        dest_id = whole_number(dest)
+        if dest and dest_id is None:
             raise TransferError(_("The chosen destination page does not exist."))
-        result = import_page(source, int(page_id), int(dest) if dest else None)
+        result = import_page(source, page_id, dest_id)
     except TransferError as error:
         messages.error(request, _("Nothing was imported. %(reason)s") % {"reason": error})
         return redirect("wagtail_transfer_admin:choose_page")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from cms.i18n.translation_state import content_source
+from cms.numbers import whole_number
 
 from .structured_data import SHARE_RENDITION, plain
 
@@ -78,9 +79,9 @@ def canonical_url(page, request):
     own_path = parts[2] if parts else None
     if own_path and request.path.startswith(own_path) and not is_personal(request):
         url += request.path[len(own_path) :]
-    number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
-        url += f"?page={int(number)}"
+    number = whole_number(request.GET.get("page", ""))
+    if number and number > 1:
+        url += f"?page={number}"
     return url
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from cms.caching import fragments
 from cms.models import SiteSettings
+from cms.numbers import whole_number
 from cms.seo.metadata import SeoMixin, is_personal, meta_context
 from cms.seo.structured_data import json_ld_script
 
@@ -21,9 +22,8 @@ def seo_meta(context):
     request = context.get("request")
     if request is None or not isinstance(page, SeoMixin) or not page.pk:
         return ""
-    number = request.GET.get("page", "")
     # One entry for ?page=2, ?page=02, ?page=0002…
-    number = number.lstrip("0") if number.isdigit() else ""
+    number = whole_number(request.GET.get("page", "")) or ""
     # The answers to the links of the emails share one entry: their addresses hold tokens.
     address = "personal" if is_personal(request) else request.path
     html = fragments.for_content_version(

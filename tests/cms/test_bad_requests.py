@@ -19,9 +19,13 @@ BAD_QUERIES = [
     {"page": "1e3"},
     {"page": ["1", "2"]},
     {"page": "１"},  # a full-width digit
+    {"page": "²"},  # a digit to str.isdigit(), not to int()
+    {"page": "1" * 5000},  # more digits than int() takes
     {"series": "unknown"},
     {"series": "999999"},
     {"series": "abc"},
+    {"series": "²"},
+    {"series": "1" * 5000},
     {"language": "xx"},
     {"kind": "nonsense"},
     {"country": "ZZ"},

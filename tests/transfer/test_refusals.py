@@ -125,6 +125,34 @@ def test_admin_import_shows_the_refusal(admin_client, site_tree, settings):
     assert "no source called" in str(message)
 
 
+@pytest.mark.parametrize(
+    "source_page_id, dest_page_id, says",
+    [
+        ("", "", "Choose a page"),
+        ("²", "", "Choose a page"),  # a digit to str.isdigit(), not to int()
+        ("1" * 5000, "", "Choose a page"),
+        ("-1", "", "Choose a page"),
+        ("1", "²", "destination page does not exist"),
+        ("1", "9" * 5000, "destination page does not exist"),
+    ],
+)
+def test_admin_import_refuses_an_id_that_is_not_one(
+    admin_client, site_tree, settings, source_page_id, dest_page_id, says
+):
+    settings.WAGTAILTRANSFER_SOURCES = {
+        SOURCE: {"BASE_URL": "http://127.0.0.1:9/wagtail-transfer/", "SECRET_KEY": SECRET}
+    }
+    before = counts()
+    response = admin_client.post(
+        reverse("wagtail_transfer_admin:import"),
+        {"source": SOURCE, "source_page_id": source_page_id, "dest_page_id": dest_page_id},
+    )
+    assert response.status_code == 302
+    [message] = list(get_messages(response.wsgi_request))
+    assert message.level_tag == "error" and says in str(message), str(message)
+    assert counts() == before
+
+
 def test_admin_import_succeeds_through_the_view(admin_client, site_tree, monkeypatch):
     monkeypatch.setattr("transfer.importing.SourceClient", InProcessSource)
     page = site_tree.en.joint_call
