@@ -30,6 +30,7 @@ from wagtail_transfer.models import IDMapping
 from wagtail_transfer.operations import CircularDependencyException, ImportPlanner
 
 from cms.i18n.locales import sync_locale_trees
+from cms.numbers import whole_number
 
 from .errors import TransferError
 
@@ -494,7 +495,9 @@ def import_model(source, model_path, object_id=None, client=None):
     """Import snippets (every object of a model, or one), as wagtail-transfer's view does."""
     client = client or SourceClient(source)
     get_model(model_path)
-    path = f"api/models/{model_path}/" + (f"{int(object_id)}/" if object_id else "")
+    if object_id and whole_number(object_id) is None:
+        raise TransferError(_("There is no object %(id)s to import.") % {"id": object_id[:20]})
+    path = f"api/models/{model_path}/" + (f"{whole_number(object_id)}/" if object_id else "")
     data = client.get_export(path, model_path)
     check_export(data)
     with transaction.atomic():

@@ -153,6 +153,29 @@ def test_admin_import_refuses_an_id_that_is_not_one(
     assert counts() == before
 
 
+@pytest.mark.parametrize("object_id", ["abc", "²", "1" * 5000, "-1"])
+def test_admin_import_of_a_snippet_refuses_an_id_that_is_not_one(
+    admin_client, site_tree, settings, object_id
+):
+    settings.WAGTAILTRANSFER_SOURCES = {
+        SOURCE: {"BASE_URL": "http://127.0.0.1:9/wagtail-transfer/", "SECRET_KEY": SECRET}
+    }
+    before = counts()
+    response = admin_client.post(
+        reverse("wagtail_transfer_admin:import"),
+        {
+            "source": SOURCE,
+            "type": "model",
+            "source_model": "wagtailimages.image",
+            "source_model_object_id": object_id,
+        },
+    )
+    assert response.status_code == 302
+    [message] = list(get_messages(response.wsgi_request))
+    assert message.level_tag == "error" and "There is no object" in str(message), str(message)
+    assert counts() == before
+
+
 def test_admin_import_succeeds_through_the_view(admin_client, site_tree, monkeypatch):
     monkeypatch.setattr("transfer.importing.SourceClient", InProcessSource)
     page = site_tree.en.joint_call
