@@ -3,6 +3,7 @@ its console and which origins it asks for."""
 
 import os
 import re
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -126,6 +127,13 @@ def publish(page, then_url):
             page.wait_for_url(then_url, timeout=20_000)
             return
         except PlaywrightTimeoutError:
+            if not attempt:
+                # Shown in the run's warnings: how often a person would have clicked twice.
+                warnings.warn(
+                    f"Publishing took a second click at {page.url}; POSTs: {posts}; "
+                    f"the session: {page.evaluate(SESSION_STATE)}",
+                    stacklevel=2,
+                )
             if attempt:
                 screenshot(page, "publish-failed")
                 messages = page.locator(".messages, .help-critical, [role='alert']")
