@@ -310,8 +310,8 @@ def check_references(content, directory):
             paragraphs = alliance.get(field)
             if not (
                 isinstance(paragraphs, list)
-                and whole_number(position) is not None
-                and whole_number(position) < len(paragraphs)
+                and (index := whole_number(position)) is not None
+                and index < len(paragraphs)
             ):
                 raise ContentFileError(
                     f"{directory / 'stories.toml'}, stories[{n}].body[{m}]: {reference!r} is no "
